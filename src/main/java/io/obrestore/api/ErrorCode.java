@@ -1,0 +1,65 @@
+package io.obrestore.api;
+
+/**
+ * The error catalogue: obshell's dotted codes, HTTP statuses, legacy numeric codes and English messages.
+ *
+ * <p>Codes that exist in obshell keep obshell's status, {@code code} and message text exactly (the SDKs' retry
+ * logic depends on them). Codes marked "ours" are new: obshell answers database trouble with a 500 or even a 400
+ * carrying the raw driver text; we answer 503 without driver text, because the client did nothing wrong and
+ * may simply retry.
+ */
+public enum ErrorCode {
+    TENANT_NAME_EMPTY("OB.Tenant.Name.Empty", 400, 0, "Tenant name is empty"),
+    TENANT_SYS_NOT_ALLOWED("OB.Tenant.SysOperationNotAllowed", 400, 0,
+            "System tenant is not allowed to perform this operation"),
+    TENANT_NOT_EXIST("OB.Tenant.NotExist", 400, 0, "Tenant '%s' does not exist."),
+    NOT_FOUND("Common.NotFound", 404, 0, "Element not found: %s"),
+    BAD_REQUEST("Common.BadRequest", 400, 0, "Bad request: %s"),
+    /** Ours: obshell's gin router answers an unsupported method with its 404. */
+    METHOD_NOT_ALLOWED("Common.MethodNotAllowed", 405, 0, "Method not allowed: %s"),
+    /** Ours: an unsupported request media type. */
+    UNSUPPORTED_MEDIA_TYPE("Common.UnsupportedMediaType", 415, 0, "Unsupported media type: %s"),
+    /** Ours: the client asked for a representation other than JSON. */
+    NOT_ACCEPTABLE("Common.NotAcceptable", 406, 0, "Not acceptable: %s"),
+    /** obshell's code for an unusable OceanBase connection; ours answers 503 instead of 500. */
+    OCEANBASE_UNAVAILABLE("Agent.OceanBase.Useless", 503, 0, "The current database is useless"),
+    /** Ours: the query did not finish within {@code obrestore.query-timeout}. */
+    OCEANBASE_TIMEOUT("Agent.OceanBase.Timeout", 503, 0, "OceanBase did not answer within %s"),
+    /** Ours: every pooled connection is busy and the wait queue is full. */
+    OCEANBASE_BUSY("Agent.OceanBase.Busy", 503, 0, "Too many requests are waiting for an OceanBase connection"),
+    /** obshell's code for a server-side SQL error; without the driver text, which goes to the log only. */
+    MYSQL_ERROR("MySQL.Error", 500, 0, "MySQL error: the query on the restore views failed (see the service log)"),
+    UNEXPECTED("Common.Unexpected", 500, 0, "Unexpected error: Internal Server Error");
+
+    private final String errCode;
+    private final int httpStatus;
+    private final int legacyCode;
+    private final String template;
+
+    ErrorCode(String errCode, int httpStatus, int legacyCode, String template) {
+        this.errCode = errCode;
+        this.httpStatus = httpStatus;
+        this.legacyCode = legacyCode;
+        this.template = template;
+    }
+
+    /** The dotted code sent as {@code error.errCode}. */
+    public String errCode() {
+        return errCode;
+    }
+
+    /** The HTTP status, also sent as the envelope's {@code status}. */
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    /** obshell's legacy numeric {@code error.code}; 0 means "omitted". */
+    public int legacyCode() {
+        return legacyCode;
+    }
+
+    /** The English message with its arguments filled in. */
+    public String message(Object... args) {
+        return args.length == 0 ? template : String.format(template, args);
+    }
+}

@@ -1,0 +1,45 @@
+package io.obrestore.config;
+
+import io.quarkus.reactive.mysql.client.MySQLPoolCreator;
+import io.vertx.mysqlclient.MySQLBuilder;
+import io.vertx.mysqlclient.MySQLConnectOptions;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import io.vertx.sqlclient.SqlConnectOptions;
+import java.util.ArrayList;
+import java.util.List;
+import jakarta.inject.Singleton;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Builds the OceanBase pool with the limits Quarkus has no keys for: a bounded wait queue (excess requests fail
+ * fast with {@code Agent.OceanBase.Busy} instead of piling up) and connect/acquire timeouts equal to the query
+ * timeout, so an unreachable database is reported within that bound.
+ */
+@Singleton
+public class OceanBasePoolCreator implements MySQLPoolCreator {
+
+    private final ServiceConfig config;
+
+    public OceanBasePoolCreator(ServiceConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public Pool create(Input input) {
+        int timeoutMillis = (int) Math.min(Integer.MAX_VALUE, config.queryTimeout().toMillis());
+        PoolOptions options = input.poolOptions()
+                .setMaxWaitQueueSize(config.maxWaitingRequests())
+                .setConnectionTimeout(timeoutMillis)
+                .setConnectionTimeoutUnit(TimeUnit.MILLISECONDS);
+        List<SqlConnectOptions> servers = new ArrayList<>();
+        for (MySQLConnectOptions connect : input.mySQLConnectOptionsList()) {
+            servers.add(connect.setConnectTimeout(timeoutMillis));
+        }
+        return MySQLBuilder.pool()
+                .with(options)
+                .connectingTo(servers)
+                .using(input.vertx())
+                .build();
+    }
+}

@@ -1,0 +1,95 @@
+package io.obrestore.restore;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The only holder of SQL. Reads the OceanBase restore views through the reactive MySQL pool.
+ *
+ * <p>BACKUP_DEST is never selected: it holds cloud access keys and no response needs it.
+ */
+@ApplicationScoped
+public class RestoreJobRepository {
+
+    /** Marks which view a job row came from ({@code SOURCE} column). */
+    static final String FROM_PROGRESS = "PROGRESS";
+    static final String FROM_HISTORY = "HISTORY";
+
+    /**
+     * obshell's three look-ups (tenant, running job, newest finished job) in one statement, so an overview costs
+     * one round trip instead of obshell's three or four.
+     *
+     * <p>Rows: none when the tenant does not exist (or is a META tenant); one row with a NULL {@code SOURCE} when
+     * it exists but has no restore job; otherwise up to one {@code PROGRESS} and one {@code HISTORY} row.
+     * <ul>
+     *   <li>Jobs join on the tenant's stored name, as obshell passes {@code tenant.TenantName} on.</li>
+     *   <li>Running job: the sys tenant's job row only ({@code TENANT_ID = 1}), as obshell; the tenant-side copy
+     *       has other progress numbers. Newest job id first, so the choice is deterministic.</li>
+     *   <li>Finished job: obshell's {@code ORDER BY START_TIMESTAMP DESC}; ties broken by {@code TENANT_ID ASC}
+     *       (prefer the sys job row over a tenant-side copy) then {@code JOB_ID DESC} (newest job).</li>
+     * </ul>
+     */
+    static final String OVERVIEW_SQL = """
+            SELECT t.TENANT_NAME AS FOUND_TENANT_NAME, j.*
+              FROM (SELECT TENANT_NAME
+                      FROM oceanbase.DBA_OB_TENANTS
+                     WHERE TENANT_NAME = ? AND TENANT_TYPE != 'META'
+                     LIMIT 1) t
+              LEFT JOIN (
+                    (SELECT 'PROGRESS' AS SOURCE, TENANT_ID, JOB_ID, RESTORE_TENANT_NAME, RESTORE_TENANT_ID,
+                            BACKUP_TENANT_NAME, BACKUP_TENANT_ID, BACKUP_CLUSTER_NAME, RESTORE_OPTION,
+                            RESTORE_SCN, RESTORE_SCN_DISPLAY, STATUS, START_TIMESTAMP,
+                            BACKUP_SET_LIST, BACKUP_PIECE_LIST, TABLET_COUNT, FINISH_TABLET_COUNT,
+                            TOTAL_BYTES, TOTAL_BYTES_DISPLAY, FINISH_BYTES, FINISH_BYTES_DISPLAY, DESCRIPTION,
+                            RECOVER_SCN, RECOVER_SCN_DISPLAY, RECOVER_PROGRESS, RESTORE_PROGRESS,
+                            NULL AS BACKUP_CLUSTER_VERSION, NULL AS LS_COUNT, NULL AS FINISH_LS_COUNT,
+                            NULL AS `COMMENT`, NULL AS FINISH_TIMESTAMP
+                       FROM oceanbase.CDB_OB_RESTORE_PROGRESS
+                      WHERE RESTORE_TENANT_NAME = ? AND TENANT_ID = 1
+                      ORDER BY JOB_ID DESC
+                      LIMIT 1)
+                    UNION ALL
+                    (SELECT 'HISTORY', TENANT_ID, JOB_ID, RESTORE_TENANT_NAME, RESTORE_TENANT_ID,
+                            BACKUP_TENANT_NAME, BACKUP_TENANT_ID, BACKUP_CLUSTER_NAME, RESTORE_OPTION,
+                            RESTORE_SCN, RESTORE_SCN_DISPLAY, STATUS, START_TIMESTAMP,
+                            BACKUP_SET_LIST, BACKUP_PIECE_LIST, TABLET_COUNT, FINISH_TABLET_COUNT,
+                            TOTAL_BYTES, TOTAL_BYTES_DISPLAY, FINISH_BYTES, FINISH_BYTES_DISPLAY, DESCRIPTION,
+                            NULL, NULL, NULL, NULL,
+                            BACKUP_CLUSTER_VERSION, LS_COUNT, FINISH_LS_COUNT, `COMMENT`, FINISH_TIMESTAMP
+                       FROM oceanbase.CDB_OB_RESTORE_HISTORY
+                      WHERE RESTORE_TENANT_NAME = ?
+                      ORDER BY START_TIMESTAMP DESC, TENANT_ID ASC, JOB_ID DESC
+                      LIMIT 1)
+                  ) j ON j.RESTORE_TENANT_NAME = t.TENANT_NAME
+            """;
+
+    /** Zero rows, but fails unless all three views exist and are readable: proves the grants. */
+    static final String PROBE_SQL = """
+            SELECT 1 FROM oceanbase.DBA_OB_TENANTS WHERE 1 = 0
+            UNION ALL SELECT 1 FROM oceanbase.CDB_OB_RESTORE_PROGRESS WHERE 1 = 0
+            UNION ALL SELECT 1 FROM oceanbase.CDB_OB_RESTORE_HISTORY WHERE 1 = 0
+            """;
+
+    private final Pool pool;
+
+    public RestoreJobRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** The overview rows for {@code tenantName}, streamed as they are decoded (see {@link #OVERVIEW_SQL}). */
+    public Multi<Row> overviewRows(String tenantName) {
+        // The name is only ever a bound parameter, never SQL text.
+        return pool.preparedQuery(OVERVIEW_SQL)
+                .execute(Tuple.of(tenantName, tenantName, tenantName))
+                .onItem().transformToMulti(rows -> Multi.createFrom().iterable(rows));
+    }
+
+    /** One cheap statement on the three views; fails when the database is unreachable or the grants are missing. */
+    public Uni<Void> probe() {
+        return pool.query(PROBE_SQL).execute().replaceWithVoid();
+    }
+}

@@ -1,0 +1,134 @@
+package io.obrestore.restore;
+
+import io.obrestore.api.ApiException;
+import io.obrestore.api.ErrorCode;
+import io.obrestore.api.Rfc3339;
+import io.obrestore.config.ServiceConfig;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.time.ZoneId;
+
+/** obshell's restore-overview logic (views spec section 1) on top of one repository round trip. */
+@ApplicationScoped
+public class RestoreOverviewService {
+
+    /** obshell rejects exactly this spelling before any SQL; {@code SYS} falls through to "does not exist". */
+    static final String SYS_TENANT = "sys";
+
+    /** OceanBase tenant names are VARCHAR(128): a longer name cannot exist, so it costs no round trip. */
+    static final int MAX_TENANT_NAME_LENGTH = 128;
+
+    private final RestoreJobRepository repository;
+    private final ServiceConfig config;
+
+    public RestoreOverviewService(RestoreJobRepository repository, ServiceConfig config) {
+        this.repository = repository;
+        this.config = config;
+    }
+
+    /** The overview of the running job, else of the newest finished job, of tenant {@code name}. */
+    public Uni<RestoreOverview> overview(String name) {
+        if (name == null || name.isEmpty()) {
+            return Uni.createFrom().failure(new ApiException(ErrorCode.TENANT_NAME_EMPTY));
+        }
+        if (SYS_TENANT.equals(name)) {
+            return Uni.createFrom().failure(new ApiException(ErrorCode.TENANT_SYS_NOT_ALLOWED));
+        }
+        if (name.codePointCount(0, name.length()) > MAX_TENANT_NAME_LENGTH) {
+            return Uni.createFrom().failure(new ApiException(ErrorCode.TENANT_NOT_EXIST, name));
+        }
+        ZoneId zone = config.zone();
+        return repository.overviewRows(name)
+                .collect().in(JobRows::new, JobRows::add)
+                .ifNoItem().after(config.queryTimeout())
+                .failWith(() -> new ApiException(ErrorCode.OCEANBASE_TIMEOUT, config.queryTimeout()))
+                .onFailure().transform(DatabaseFailures::classify)
+                .map(rows -> toOverview(rows.chosen(name), zone));
+    }
+
+    /** The rows of one overview statement: whether the tenant exists, and its running and finished job. */
+    static final class JobRows {
+        private boolean tenantFound;
+        private Row running;
+        private Row finished;
+
+        void add(Row row) {
+            tenantFound = true;
+            String source = row.getString("SOURCE");
+            if (RestoreJobRepository.FROM_PROGRESS.equals(source)) {
+                running = row;
+            } else if (RestoreJobRepository.FROM_HISTORY.equals(source)) {
+                finished = row;
+            }
+        }
+
+        /** A running job wins over history; the view the row came from decides, never its STATUS. */
+        Row chosen(String name) {
+            if (!tenantFound) {
+                throw new ApiException(ErrorCode.TENANT_NOT_EXIST, name);
+            }
+            if (running != null) {
+                return running;
+            }
+            if (finished != null) {
+                return finished;
+            }
+            throw new ApiException(ErrorCode.NOT_FOUND, "restore task");
+        }
+    }
+
+    static RestoreOverview toOverview(Row row, ZoneId zone) {
+        return new RestoreOverview(
+                number(row, "TENANT_ID"),
+                number(row, "JOB_ID"),
+                text(row, "RESTORE_TENANT_NAME"),
+                number(row, "RESTORE_TENANT_ID"),
+                text(row, "BACKUP_TENANT_NAME"),
+                number(row, "BACKUP_TENANT_ID"),
+                text(row, "BACKUP_CLUSTER_NAME"),
+                text(row, "RESTORE_OPTION"),
+                number(row, "RESTORE_SCN"),
+                Rfc3339.format(row.getLocalDateTime("RESTORE_SCN_DISPLAY"), zone),
+                text(row, "STATUS"),
+                Rfc3339.format(row.getLocalDateTime("START_TIMESTAMP"), zone),
+                BackupUriRedactor.redactList(row.getString("BACKUP_SET_LIST")),
+                BackupUriRedactor.redactList(row.getString("BACKUP_PIECE_LIST")),
+                "",
+                "",
+                number(row, "TABLET_COUNT"),
+                number(row, "FINISH_TABLET_COUNT"),
+                number(row, "TOTAL_BYTES"),
+                text(row, "TOTAL_BYTES_DISPLAY"),
+                number(row, "FINISH_BYTES"),
+                text(row, "FINISH_BYTES_DISPLAY"),
+                text(row, "DESCRIPTION"),
+                number(row, "RECOVER_SCN"),
+                Rfc3339.format(row.getLocalDateTime("RECOVER_SCN_DISPLAY"), zone),
+                percent(row, "RECOVER_PROGRESS"),
+                percent(row, "RESTORE_PROGRESS"),
+                number(row, "BACKUP_CLUSTER_VERSION"),
+                number(row, "LS_COUNT"),
+                number(row, "FINISH_LS_COUNT"),
+                text(row, "COMMENT"),
+                Rfc3339.format(row.getLocalDateTime("FINISH_TIMESTAMP"), zone));
+    }
+
+    // NULL becomes Go's zero value, as obshell's scan does.
+    private static long number(Row row, String column) {
+        Long value = row.getLong(column);
+        return value == null ? 0L : value;
+    }
+
+    private static String text(Row row, String column) {
+        String value = row.getString(column);
+        return value == null ? "" : value;
+    }
+
+    /** DECIMAL(6,2) as obshell sends it: a string keeping the scale ({@code "41.60"}). */
+    private static String percent(Row row, String column) {
+        BigDecimal value = row.getBigDecimal(column);
+        return value == null ? "" : value.toPlainString();
+    }
+}
