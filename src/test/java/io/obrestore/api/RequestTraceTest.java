@@ -1,0 +1,32 @@
+package io.obrestore.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class RequestTraceTest {
+
+    @Test
+    void echoesAPrintableCallerId() {
+        assertEquals("764a05909590ef9e", RequestTrace.begin("764a05909590ef9e").traceId());
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = {"with space", "new\nline", "\u00e9t\u00e9"})
+    void generatesSixteenHexCharsOtherwise(String caller) {
+        String id = RequestTrace.begin(caller).traceId();
+        assertTrue(id.matches("[0-9a-f]{16}"), id);
+        assertNotEquals(id, RequestTrace.begin(caller).traceId());
+    }
+
+    @Test
+    void refusesToEchoAnOverlongId() {
+        assertTrue(RequestTrace.begin("a".repeat(129)).traceId().matches("[0-9a-f]{16}"));
+    }
+}
