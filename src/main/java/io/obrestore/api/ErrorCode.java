@@ -29,7 +29,39 @@ public enum ErrorCode {
     OCEANBASE_BUSY("Agent.OceanBase.Busy", 503, 0, "Too many requests are waiting for an OceanBase connection"),
     /** obshell's code for a server-side SQL error; without the driver text, which goes to the log only. */
     MYSQL_ERROR("MySQL.Error", 500, 0, "MySQL error: the query on the restore views failed (see the service log)"),
-    UNEXPECTED("Common.Unexpected", 500, 0, "Unexpected error: Internal Server Error");
+    UNEXPECTED("Common.Unexpected", 500, 0, "Unexpected error: Internal Server Error"),
+
+    // Authentication: obshell's codes, statuses, legacy codes and texts (auth spec table 4.4). The SDKs resend
+    // after code 1 (refetching the public key) and code 10008 (trying their candidate auth).
+    HEADER_NOT_FOUND("Request.Header.NotFound", 400, 0,
+            "X-OCS-Agent-Header or X-OCS-Header not found in http request header"),
+    HEADER_DECRYPT_FAILED("Security.Authentication.Header.DecryptFailed", 401, 1, "Decrypt http header failed: %s"),
+    URI_MISMATCH("Security.Authentication.Header.UriMismatch", 401, 10008, "URI mismatch"),
+    EXPIRED("Security.Authentication.Expired", 401, 10008, "Unauthorized: Authentication expired"),
+    TIMESTAMP_INVALID("Security.Authentication.Timestamp.Invalid", 401, 10008,
+            "Unauthorized: Invalid timestamp: %s, err: strconv.ParseInt: parsing \"%s\": %s"),
+    INCORRECT_OCEANBASE_PASSWORD("Security.Authentication.IncorrectOceanbasePassword", 401, 10008,
+            "Unauthorized: OceanBase password is incorrect"),
+    INCORRECT_AGENT_PASSWORD("Security.Authentication.IncorrectAgentPassword", 401, 10008,
+            "Unauthorized: Agent password is incorrect"),
+    WITH_AGENT_PASSWORD("Security.Authentication.WithAgentPassword", 401, 10008,
+            "Unauthorized: Should use agent_password to verify: %s"),
+    WITH_OCEANBASE_PASSWORD("Security.Authentication.WithOceanBasePassword", 401, 10008,
+            "Unauthorized: Should use oceanbase_password to verify: %s"),
+    /** Ours: obshell has no replay protection. 10008 makes the SDKs retry with a fresh header. */
+    REPLAYED("Security.Authentication.Replayed", 401, 10008, "Unauthorized: this X-OCS-Header was already used"),
+    /** Ours: obshell has no size limit. */
+    HEADER_TOO_LARGE("Request.Header.TooLarge", 431, 0, "Request header too large: %s is longer than %d bytes"),
+    /** Ours: obshell has no size limit. */
+    BODY_TOO_LARGE("Request.Body.TooLarge", 413, 0, "Request body too large: longer than %d bytes"),
+    /** obshell's code, but 400 instead of its 500: a malformed request is the client's mistake. */
+    BODY_KEYS_INVALID("Request.Body.Decrypt.AES.KeyAndIv.Invalid", 400, 0, "Unauthorized: AES key and IV size error"),
+    /** obshell's code, but 400 instead of its 500. */
+    BODY_LENGTH_INVALID("Request.Body.Decrypt.AES.ContentLength.Invalid", 400, 0,
+            "Unauthorized: Decrypted string length is not a multiple of the block size"),
+    /** Ours: obshell ignores bad base64 and never checks the padding. */
+    BODY_DECRYPT_FAILED("Request.Body.Decrypt.Failed", 400, 0,
+            "Unauthorized: the request body is not base64 AES-CBC/PKCS#7 under the header's Keys");
 
     private final String errCode;
     private final int httpStatus;

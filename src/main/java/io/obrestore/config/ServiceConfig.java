@@ -2,6 +2,7 @@ package io.obrestore.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Optional;
@@ -33,6 +34,75 @@ public interface ServiceConfig {
      * (the JVM default, i.e. {@code TZ}).
      */
     Optional<ZoneId> timeZone();
+
+    /** Longest accepted request body under {@code /api/v1}, in bytes; longer ones get 413 before they are read whole. */
+    @WithDefault("65536")
+    int maxBodyBytes();
+
+    /** obshell's "API hybrid encryption" authentication ({@code obrestore.auth.*}). */
+    Auth auth();
+
+    /** Authentication settings. Passwords and keys come from the environment or mounted Secrets only. */
+    interface Auth {
+
+        /**
+         * The root@sys password that {@code X-OCS-Header} must carry (obshell checks the cluster's root password).
+         * While neither this nor {@link #agentPassword()} is set, requests without a header are served, as the
+         * obshell documentation says; a header that is sent is still verified.
+         */
+        Optional<String> password();
+
+        /** The agent password that {@code X-OCS-Agent-Header} must carry; also makes {@code /api/v1/info} report
+         * {@code security: true}. */
+        Optional<String> agentPassword();
+
+        /**
+         * Refuse to start unless a password is set, so a missing Secret cannot silently open the endpoint.
+         */
+        @WithDefault("false")
+        boolean required();
+
+        /**
+         * The RSA private key, shared by all replicas behind one Service: base64 DER (PKCS#1 as obshell stores it,
+         * or PKCS#8) or PEM ({@code RSA PRIVATE KEY} or {@code PRIVATE KEY}).
+         */
+        Optional<String> privateKey();
+
+        /** A file holding the private key in one of the forms {@link #privateKey()} accepts. */
+        Optional<Path> privateKeyFile();
+
+        /** Bits of a generated key: 1024 (obshell's) or 2048. */
+        @WithDefault("1024")
+        int keySize();
+
+        /**
+         * Where a generated key is kept ({@code agent-key.pem}, owner-only), so restarts keep the public key the
+         * clients cached. Used only when no key is configured.
+         */
+        @WithDefault("data")
+        Path dataDir();
+
+        /** Longest accepted auth header value, in bytes; longer ones get 431 before any RSA work. */
+        @WithDefault("8192")
+        int maxHeaderBytes();
+
+        /** Accepted headers remembered until their {@code ts} passes, to refuse replays (about 100 bytes each). */
+        @WithDefault("100000")
+        int replayMemory();
+    }
+
+    /** How the service describes itself in {@code /api/v1/info} and {@code /api/v1/secret}. */
+    Agent agent();
+
+    /** Agent identity settings. */
+    interface Agent {
+
+        /** The address reported as {@code ip}; unset means the host's address (in Kubernetes: set it to the pod IP). */
+        Optional<String> ip();
+
+        /** The OceanBase zone reported as {@code zone}. */
+        Optional<String> zone();
+    }
 
     /** The effective zone: {@link #timeZone()} or the JVM default. */
     default ZoneId zone() {

@@ -1,0 +1,60 @@
+package io.obrestore.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.obrestore.config.ServiceConfig;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Instant;
+
+/**
+ * Vert.x routes around the REST resources under {@code /api/v1}: request bodies are buffered (bounded) before the
+ * resources run, so the auth filter can decrypt them on the event loop, and requests no resource matched get
+ * obshell's 404 envelope instead of the framework's plain-text page.
+ */
+@ApplicationScoped
+public class ApiRoutes {
+
+    static final String API = "/api/v1/*";
+
+    private final ObjectMapper mapper;
+    private final ServiceConfig config;
+
+    public ApiRoutes(ObjectMapper mapper, ServiceConfig config) {
+        this.mapper = mapper;
+        this.config = config;
+    }
+
+    void install(@Observes Router router) {
+        // Bodies are small (encrypted JSON); an oversized one is refused with 413 before it is held in memory.
+        router.route(API).order(-10)
+                .handler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()))
+                .failureHandler(rc -> {
+                    if (rc.statusCode() == 413) {
+                        send(rc, ErrorCode.BODY_TOO_LARGE, ErrorCode.BODY_TOO_LARGE.message(config.maxBodyBytes()));
+                    } else {
+                        rc.next();
+                    }
+                });
+        // Registered last: Quarkus REST passes requests it cannot route on to the next Vert.x route.
+        router.route(API).order(Integer.MAX_VALUE)
+                .handler(rc -> send(rc, ErrorCode.NOT_FOUND, ErrorCode.NOT_FOUND.message("404 not found")));
+    }
+
+    private void send(RoutingContext rc, ErrorCode code, String message) {
+        RequestTrace trace = RequestTrace.begin(rc.request().getHeader(RequestTrace.HEADER));
+        ApiResponse body = ApiResponse.failure(code, message)
+                .stamped(Rfc3339.format(Instant.now(), config.zone()), trace.elapsedMillis(), trace.traceId());
+        try {
+            rc.response().setStatusCode(code.httpStatus())
+                    .putHeader("Content-Type", "application/json")
+                    .putHeader(RequestTrace.HEADER, trace.traceId())
+                    .end(mapper.writeValueAsString(body));
+        } catch (JsonProcessingException e) {
+            rc.fail(e);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package io.obrestore.auth;
+
+import io.obrestore.api.ApiException;
+import io.obrestore.api.EnvelopeFilter;
+import io.obrestore.api.ErrorCode;
+import io.obrestore.auth.CredentialVerifier.HeaderKind;
+import io.obrestore.config.ServiceConfig;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import java.io.ByteArrayInputStream;
+import java.time.Instant;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/**
+ * obshell's auth pipeline (auth spec section 3) for every {@code /api/v1} route except the two the SDKs call before
+ * they have a key: decrypt the header, decrypt the body, then check uri, ts and password, in obshell's order and
+ * with obshell's errors. Beyond obshell: size limits before any crypto, replay refusal, constant-time comparison,
+ * and a header that is sent is verified even when no password is configured.
+ */
+public class OcsHeaderFilter {
+
+    private static final Logger LOG = Logger.getLogger(OcsHeaderFilter.class);
+
+    static final String OCEANBASE_HEADER = "X-OCS-Header";
+    static final String AGENT_HEADER = "X-OCS-Agent-Header";
+    /** Public: the SDKs call them to learn the auth version and fetch the key. Health lives outside /api. */
+    static final Set<String> PUBLIC_PATHS = Set.of("/api/v1/info", "/api/v1/secret");
+    private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]+");
+
+    private final OcsHeaderCodec codec;
+    private final CredentialVerifier verifier;
+    private final ReplayGuard replayGuard;
+    private final ServiceConfig.Auth config;
+
+    public OcsHeaderFilter(OcsHeaderCodec codec, CredentialVerifier verifier, ReplayGuard replayGuard,
+            ServiceConfig config) {
+        this.codec = codec;
+        this.verifier = verifier;
+        this.replayGuard = replayGuard;
+        this.config = config.auth();
+    }
+
+    @ServerRequestFilter(priority = Priorities.AUTHENTICATION)
+    public void authenticate(ContainerRequestContext context, RoutingContext routing) {
+        HttpServerRequest request = routing.request();
+        if (PUBLIC_PATHS.contains(request.path())) {
+            return;
+        }
+        try {
+            check(context, routing);
+        } catch (ApiException rejected) {
+            // Never the header, the password or the keys: only what failed and for which request.
+            LOG.infof("Request rejected: %s %s, errCode=%s, traceId=%s", request.method(), request.path(),
+                    rejected.code().errCode(), EnvelopeFilter.traceOf(context).traceId());
+            throw rejected;
+        }
+    }
+
+    private void check(ContainerRequestContext context, RoutingContext routing) {
+        HttpServerRequest request = routing.request();
+        // Taken first, as obshell takes it when the request arrives.
+        long now = Instant.now().getEpochSecond();
+        String agentValue = request.getHeader(AGENT_HEADER);
+        String oceanBaseValue = request.getHeader(OCEANBASE_HEADER);
+        HeaderKind kind;
+        String value;
+        if (agentValue != null && !agentValue.isEmpty()) {
+            // obshell: the agent header wins when both are sent.
+            kind = HeaderKind.AGENT;
+            value = agentValue;
+        } else if (oceanBaseValue != null && !oceanBaseValue.isEmpty()) {
+            kind = HeaderKind.OCEANBASE;
+            value = oceanBaseValue;
+        } else if (verifier.anyPasswordConfigured()) {
+            throw new ApiException(ErrorCode.HEADER_NOT_FOUND);
+        } else {
+            return; // No password configured and no header: served, as the obshell documentation promises.
+        }
+        if (value.length() > config.maxHeaderBytes()) {
+            throw new ApiException(ErrorCode.HEADER_TOO_LARGE,
+                    kind == HeaderKind.AGENT ? AGENT_HEADER : OCEANBASE_HEADER, config.maxHeaderBytes());
+        }
+        OcsHeader header = codec.decode(value);
+        byte[] body = bufferedBody(routing);
+        if (body.length > 0) {
+            context.setEntityStream(new ByteArrayInputStream(codec.decryptBody(body, header)));
+        }
+        if (!request.uri().equals(header.uri())) {
+            throw new ApiException(ErrorCode.URI_MISMATCH);
+        }
+        long expiresAt = parseTimestamp(header.ts());
+        if (now > expiresAt) {
+            throw new ApiException(ErrorCode.EXPIRED);
+        }
+        verifier.verify(kind, header.password());
+        if (!replayGuard.firstUse(value, expiresAt, now)) {
+            throw new ApiException(ErrorCode.REPLAYED);
+        }
+    }
+
+    /** The body ApiRoutes buffered (bounded) before the resources run; empty when there is none. */
+    private static byte[] bufferedBody(RoutingContext routing) {
+        Buffer body = routing.body() == null ? null : routing.body().buffer();
+        return body == null ? new byte[0] : body.getBytes();
+    }
+
+    /** Go's {@code strconv.ParseInt(ts, 10, 64)}, with Go's error wording. */
+    private static long parseTimestamp(String ts) {
+        String text = ts == null ? "" : ts;
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            String reason = INTEGER.matcher(text).matches() ? "value out of range" : "invalid syntax";
+            throw new ApiException(ErrorCode.TIMESTAMP_INVALID, text, text, reason);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package io.obrestore.auth;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.obrestore.api.ApiException;
+import io.obrestore.api.ErrorCode;
+import io.obrestore.support.ObshellSdkHeaders;
+import io.obrestore.support.SpecVectors;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Known answers from the auth spec, section 6, with real JCA crypto. */
+class OcsHeaderVectorsTest {
+
+    private static AgentKeyPair specKey() throws GeneralSecurityException {
+        return new AgentKeyPair(AgentKeyPair.parse(SpecVectors.PRIVATE_KEY_PKCS1));
+    }
+
+    @Test
+    void specHeaderDecryptsToTheExactPlaintext() throws GeneralSecurityException {
+        byte[] plain = specKey().decrypt(Base64.getDecoder().decode(SpecVectors.HEADER));
+        assertEquals(142, plain.length);
+        assertEquals(SpecVectors.HEADER_PLAINTEXT, new String(plain, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void specHeaderParsesIntoItsFields() throws GeneralSecurityException {
+        OcsHeader header = new OcsHeaderCodec(specKey()).decode(SpecVectors.HEADER);
+        assertEquals(SpecVectors.PASSWORD, header.password());
+        assertEquals("1767225660", header.ts());
+        assertEquals(SpecVectors.URI, header.uri());
+        assertArrayEquals(SpecVectors.keys(), header.keys());
+    }
+
+    @Test
+    void publicKeyIsServedAsPkcs1LikeObshell() throws GeneralSecurityException {
+        String served = specKey().publicKeyBase64();
+        assertEquals(SpecVectors.PUBLIC_KEY, served);
+        assertEquals(188, served.length());
+        assertEquals(128, specKey().blockSize());
+    }
+
+    @Test
+    void sdkPlaintextsMatchTheSpecByteForByte() {
+        assertEquals(SpecVectors.HEADER_PLAINTEXT, ObshellSdkHeaders.pythonPlaintext(SpecVectors.PASSWORD,
+                SpecVectors.TS, SpecVectors.URI, SpecVectors.keys()));
+        assertEquals(SpecVectors.GO_PLAINTEXT,
+                ObshellSdkHeaders.goPlaintext(SpecVectors.PASSWORD, SpecVectors.TS, SpecVectors.URI, null));
+        assertEquals(93, SpecVectors.GO_PLAINTEXT.getBytes(StandardCharsets.UTF_8).length);
+    }
+
+    @Test
+    void goHeaderWithNullKeysRoundTrips() throws GeneralSecurityException {
+        ObshellSdkHeaders sdk = new ObshellSdkHeaders(SpecVectors.PUBLIC_KEY);
+        String value = sdk.encrypt(SpecVectors.GO_PLAINTEXT);
+        assertEquals(344, value.length(), "2 blocks of 128 bytes");
+        OcsHeader header = new OcsHeaderCodec(specKey()).decode(value);
+        assertEquals(SpecVectors.URI, header.uri());
+        assertNull(header.keys());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "{\"name\": \"t1\"}|Idum3Vxiv2Wkq5Us1xwW4w==",
+        "{\"name\":\"t1\"}|ABikVrU2JcFj5pNgF0UauA==",
+        "{\"force\": false}|g8BB+9+4xFuLrYlbSRVkfJrz8QZ4dN8iJkNS5NTFk2E=",
+        "{\"force\":false}|VMjOJ8i9yB9Tfsz0e93UFA==",
+        "|CpQLtUFu8EXxw5RYxlPqWg==",
+    })
+    void aesBodyVectorsDecrypt(String plaintext, String body) throws GeneralSecurityException {
+        String expected = plaintext == null ? "" : plaintext;
+        OcsHeader header = new OcsHeader("", "0", "/", SpecVectors.keys());
+        byte[] decrypted = new OcsHeaderCodec(specKey()).decryptBody(body.getBytes(StandardCharsets.US_ASCII), header);
+        assertEquals(expected, new String(decrypted, StandardCharsets.UTF_8));
+        assertEquals(body, ObshellSdkHeaders.aesBody(SpecVectors.keys(), expected));
+    }
+
+    @Test
+    void tsAsJsonNumberIsADecryptFailureAsInGo() throws GeneralSecurityException {
+        ObshellSdkHeaders sdk = new ObshellSdkHeaders(SpecVectors.PUBLIC_KEY);
+        String value = sdk.encrypt("{\"Auth\":\"x\",\"Ts\":1767225660,\"Uri\":\"/\",\"Keys\":null}");
+        ApiException e = assertThrows(ApiException.class, () -> new OcsHeaderCodec(specKey()).decode(value));
+        assertEquals(ErrorCode.HEADER_DECRYPT_FAILED, e.code());
+    }
+
+    @Test
+    void keyFormatsAreAllAccepted() throws GeneralSecurityException {
+        var pkcs1 = AgentKeyPair.parse(SpecVectors.PRIVATE_KEY_PKCS1);
+        String pkcs8 = Base64.getEncoder().encodeToString(pkcs1.getEncoded());
+        String pem = "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder().encodeToString(pkcs1.getEncoded())
+                + "\n-----END PRIVATE KEY-----\n";
+        String pemPkcs1 = "-----BEGIN RSA PRIVATE KEY-----\n" + SpecVectors.PRIVATE_KEY_PKCS1 + "\n-----END RSA PRIVATE KEY-----";
+        for (String form : new String[] {pkcs8, pem, pemPkcs1}) {
+            assertEquals(pkcs1.getModulus(), AgentKeyPair.parse(form).getModulus());
+        }
+    }
+}
