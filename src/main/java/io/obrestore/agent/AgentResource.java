@@ -14,6 +14,7 @@ import java.net.UnknownHostException;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** The two unauthenticated routes the obshell SDKs call before an authenticated one. */
 @Path("/api/v1")
@@ -41,6 +42,7 @@ public class AgentResource {
     /** Identity, version and auth versions: the SDKs choose auth v2 from {@code supportedAuth}. */
     @GET
     @Path("info")
+    @Operation(summary = "Agent identity (no auth)", description = "data: AgentIdentity; supportedAuth is [\"v2\"]")
     @NonBlocking
     public ApiResponse info() {
         return ApiResponse.success(new AgentIdentity(ProcessHandle.current().pid(), AgentIdentity.STATE_RUNNING,
@@ -51,6 +53,7 @@ public class AgentResource {
     /** The RSA public key the SDKs encrypt their auth header with. */
     @GET
     @Path("secret")
+    @Operation(summary = "RSA public key (no auth)", description = "data: AgentSecret; public_key is base64 PKCS#1")
     @NonBlocking
     public ApiResponse secret() {
         return ApiResponse.success(new AgentSecret(ip, port, keyPair.publicKeyBase64()));

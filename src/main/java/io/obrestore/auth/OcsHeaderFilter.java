@@ -5,6 +5,7 @@ import io.obrestore.api.EnvelopeFilter;
 import io.obrestore.api.ErrorCode;
 import io.obrestore.auth.CredentialVerifier.HeaderKind;
 import io.obrestore.config.ServiceConfig;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
@@ -37,13 +38,15 @@ public class OcsHeaderFilter {
     private final CredentialVerifier verifier;
     private final ReplayGuard replayGuard;
     private final ServiceConfig.Auth config;
+    private final MeterRegistry metrics;
 
     public OcsHeaderFilter(OcsHeaderCodec codec, CredentialVerifier verifier, ReplayGuard replayGuard,
-            ServiceConfig config) {
+            ServiceConfig config, MeterRegistry metrics) {
         this.codec = codec;
         this.verifier = verifier;
         this.replayGuard = replayGuard;
         this.config = config.auth();
+        this.metrics = metrics;
     }
 
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION)
@@ -58,6 +61,7 @@ public class OcsHeaderFilter {
             // Never the header, the password or the keys: only what failed and for which request.
             LOG.infof("Request rejected: %s %s, errCode=%s, traceId=%s", request.method(), request.path(),
                     rejected.code().errCode(), EnvelopeFilter.traceOf(context).traceId());
+            metrics.counter("obrestore.auth.failures", "errCode", rejected.code().errCode()).increment();
             throw rejected;
         }
     }
