@@ -9,6 +9,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Instant;
+import java.time.ZoneId;
 
 /**
  * Vert.x routes around the REST resources under {@code /api/v1}: request bodies are buffered (bounded) before the
@@ -22,10 +23,12 @@ public class ApiRoutes {
 
     private final ObjectMapper mapper;
     private final ServiceConfig config;
+    private final ZoneId zone;
 
     public ApiRoutes(ObjectMapper mapper, ServiceConfig config) {
         this.mapper = mapper;
         this.config = config;
+        this.zone = config.zone();
     }
 
     void install(@Observes Router router) {
@@ -47,7 +50,7 @@ public class ApiRoutes {
     private void send(RoutingContext rc, ErrorCode code, String message) {
         RequestTrace trace = RequestTrace.begin(rc.request().getHeader(RequestTrace.HEADER));
         ApiResponse body = ApiResponse.failure(code, message)
-                .stamped(Rfc3339.format(Instant.now(), config.zone()), trace.elapsedMillis(), trace.traceId());
+                .stamped(Rfc3339.format(Instant.now(), zone), trace.elapsedMillis(), trace.traceId());
         try {
             rc.response().setStatusCode(code.httpStatus())
                     .putHeader("Content-Type", "application/json")

@@ -6,6 +6,7 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
+import java.time.ZoneId;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
@@ -14,10 +15,10 @@ public class EnvelopeFilter {
 
     static final String TRACE_PROPERTY = "obrestore.trace";
 
-    private final ServiceConfig config;
+    private final ZoneId zone;
 
     public EnvelopeFilter(ServiceConfig config) {
-        this.config = config;
+        this.zone = config.zone();
     }
 
     /** Runs before routing, so even requests that match no resource method get a trace. */
@@ -32,7 +33,7 @@ public class EnvelopeFilter {
             return;
         }
         RequestTrace trace = traceOf(request);
-        String now = Rfc3339.format(Instant.now(), config.zone());
+        String now = Rfc3339.format(Instant.now(), zone);
         response.setEntity(body.stamped(now, trace.elapsedMillis(), trace.traceId()));
         // obshell always answers application/json; the Go SDK (resty) only decodes JSON content types.
         response.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON);

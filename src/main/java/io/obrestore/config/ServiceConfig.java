@@ -30,10 +30,11 @@ public interface ServiceConfig {
 
     /**
      * Zone attached to the wall-clock times OceanBase returns (its session time zone) and used for the
-     * envelope's {@code timestamp}. obshell uses the agent's local zone; unset means the same here
-     * (the JVM default, i.e. {@code TZ}).
+     * envelope's {@code timestamp}, e.g. {@code +08:00} or {@code Asia/Shanghai}. obshell uses the agent's local
+     * zone; {@code local} means the same here (the JVM default, i.e. {@code TZ}).
      */
-    Optional<ZoneId> timeZone();
+    @WithDefault("local")
+    String timeZone();
 
     /** Longest accepted request body under {@code /api/v1}, in bytes; longer ones get 413 before they are read whole. */
     @WithDefault("65536")
@@ -104,8 +105,8 @@ public interface ServiceConfig {
         Optional<String> zone();
     }
 
-    /** The effective zone: {@link #timeZone()} or the JVM default. */
+    /** The effective zone of {@link #timeZone()}; fails on an unknown zone id. */
     default ZoneId zone() {
-        return timeZone().orElseGet(ZoneId::systemDefault);
+        return "local".equals(timeZone()) ? ZoneId.systemDefault() : ZoneId.of(timeZone());
     }
 }

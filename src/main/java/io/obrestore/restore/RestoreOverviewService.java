@@ -22,10 +22,12 @@ public class RestoreOverviewService {
 
     private final RestoreJobRepository repository;
     private final ServiceConfig config;
+    private final ZoneId zone;
 
     public RestoreOverviewService(RestoreJobRepository repository, ServiceConfig config) {
         this.repository = repository;
         this.config = config;
+        this.zone = config.zone();
     }
 
     /** The overview of the running job, else of the newest finished job, of tenant {@code name}. */
@@ -39,7 +41,6 @@ public class RestoreOverviewService {
         if (name.codePointCount(0, name.length()) > MAX_TENANT_NAME_LENGTH) {
             return Uni.createFrom().failure(new ApiException(ErrorCode.TENANT_NOT_EXIST, name));
         }
-        ZoneId zone = config.zone();
         return repository.overviewRows(name)
                 .collect().in(JobRows::new, JobRows::add)
                 .ifNoItem().after(config.queryTimeout())

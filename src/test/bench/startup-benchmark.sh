@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Startup benchmark (a script, not a test): for the fast-jar on JDK 17, the fast-jar on JDK 25 and the JDK AOT
+# cache on JDK 25, prints the median of RUNS starts of
+#   - time from process start to the first successful (200) overview response,
+#   - Quarkus' own "started in",
+#   - RSS after the first response.
+# Usage (from the project root): src/test/bench/startup-benchmark.sh [RUNS]
+# Needs: JDK 17 (default java), a JDK 25 (JDK25_HOME, default /usr/lib/jvm/temurin-25-jdk-amd64), curl.
+set -euo pipefail
+cd "$(dirname "$0")/../../.."
+
+RUNS=${1:-5}
+JDK17=${JDK17_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}
+JDK25=${JDK25_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+WORK=$(mktemp -d /tmp/obrestore-startup.XXXXXX)
+DB_PORT=${DB_PORT:-3327}
+APP_PORT=${APP_PORT:-2896}
+DB_PASSWORD="bench-$RANDOM$RANDOM"
+URL="http://127.0.0.1:$APP_PORT/api/v1/tenant/rt2/restore/overview"
+
+cleanup() {
+  [ -n "${APP_PID:-}" ] && kill "$APP_PID" 2>/dev/null || true
+  [ -n "${DB_PID:-}" ] && kill "$DB_PID" 2>/dev/null && wait "$DB_PID" 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+echo "== building the fast-jar (JDK 17) and the AOT cache (JDK 25) into $WORK"
+JAVA_HOME=$JDK17 ./mvnw -B -q package -DskipTests -DskipITs
+cp -r target/quarkus-app "$WORK/jar17"
+JAVA_HOME=$JDK25 ./mvnw -B -q package -Paot -DskipTests -DskipITs
+cp -r target/quarkus-app "$WORK/aot25"
+
+echo "== starting MariaDB with the fixture on port $DB_PORT"
+./mvnw -B -q test-compile exec:java -Dexec.classpathScope=test \
+  -Dexec.mainClass=io.obrestore.demo.EmbeddedMariaDbMain -Dexec.args="$DB_PORT $DB_PASSWORD" > "$WORK/db.log" 2>&1 &
+DB_PID=$!
+for _ in $(seq 120); do grep -q READY "$WORK/db.log" && break; sleep 1; done
+grep -q READY "$WORK/db.log" || { echo "database did not start"; cat "$WORK/db.log"; exit 1; }
+
+export QUARKUS_HTTP_PORT=$APP_PORT QUARKUS_DATASOURCE_REACTIVE_URL=mysql://127.0.0.1:$DB_PORT \
+  QUARKUS_DATASOURCE_USERNAME=obrestore QUARKUS_DATASOURCE_PASSWORD=$DB_PASSWORD \
+  OBRESTORE_TIME_ZONE=+08:00 OBRESTORE_AUTH_DATA_DIR=$WORK/data
+
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+
+measure() { # name dir java-home extra-flags
+  local name=$1 dir=$2 jhome=$3 flags=$4 first=() started=() rss=()
+  for run in $(seq "$RUNS"); do
+    local log="$WORK/$name-$run.log"
+    local t0; t0=$(date +%s%N)
+    (cd "$dir" && exec "$jhome/bin/java" $flags -jar quarkus-run.jar) > "$log" 2>&1 &
+    APP_PID=$!
+    local code=000
+    for _ in $(seq 3000); do
+      code=$(curl -s -o /dev/null -w '%{http_code}' "$URL" 2>/dev/null || true)
+      [ "$code" = 200 ] && break
+      sleep 0.005
+    done
+    local t1; t1=$(date +%s%N)
+    [ "$code" = 200 ] || { echo "$name run $run: no 200 (last $code)"; cat "$log"; exit 1; }
+    first+=("$(( (t1 - t0) / 1000000 ))")
+    started+=("$(grep -o 'started in [0-9.]*s' "$log" | grep -o '[0-9.]*' | head -1)")
+    rss+=("$(awk '/VmRSS/ {print int($2/1024)}' /proc/$APP_PID/status)")
+    kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=
+  done
+  printf '| %-24s | %8s ms | %8s s | %6s MB |\n' "$name" \
+    "$(printf '%s\n' "${first[@]}" | median)" "$(printf '%s\n' "${started[@]}" | median)" \
+    "$(printf '%s\n' "${rss[@]}" | median)"
+}
+
+echo
+echo "median of $RUNS starts, $(nproc) cores, $(date -u +%F)"
+echo "| variant                  | first 200 overview | started in | RSS after |"
+echo "| ------------------------ | -----------: | ---------: | --------: |"
+measure "fast-jar, JDK 17" "$WORK/jar17" "$JDK17" ""
+measure "fast-jar, JDK 25" "$WORK/jar17" "$JDK25" ""
+measure "AOT cache, JDK 25" "$WORK/aot25" "$JDK25" "-XX:AOTCache=app.aot"
