@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Instant;
 import java.time.ZoneId;
+import org.jboss.logging.Logger;
 
 /**
  * Vert.x routes around the REST resources under {@code /api/v1}: request bodies are buffered (bounded) before the
@@ -18,6 +19,8 @@ import java.time.ZoneId;
  */
 @ApplicationScoped
 public class ApiRoutes {
+
+    private static final Logger LOG = Logger.getLogger(ApiRoutes.class);
 
     static final String API = "/api/v1/*";
 
@@ -35,20 +38,35 @@ public class ApiRoutes {
         // Bodies are small (encrypted JSON); an oversized one is refused with 413 before it is held in memory.
         router.route(API).order(-10)
                 .handler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()))
-                .failureHandler(rc -> {
-                    if (rc.statusCode() == 413) {
-                        send(rc, ErrorCode.BODY_TOO_LARGE, ErrorCode.BODY_TOO_LARGE.message(config.maxBodyBytes()));
-                    } else {
-                        rc.next();
-                    }
-                });
+                .failureHandler(this::failed);
         // Registered last: Quarkus REST passes requests it cannot route on to the next Vert.x route.
         router.route(API).order(Integer.MAX_VALUE)
                 .handler(rc -> send(rc, ErrorCode.NOT_FOUND, ErrorCode.NOT_FOUND.message("404 not found")));
     }
 
+    /** Any failure Vert.x routing reports under /api/v1 still answers in the envelope, without its cause. */
+    private void failed(RoutingContext rc) {
+        if (rc.response().headWritten()) {
+            rc.response().reset();
+            return;
+        }
+        int status = rc.statusCode();
+        if (status == 413) {
+            send(rc, ErrorCode.BODY_TOO_LARGE, ErrorCode.BODY_TOO_LARGE.message(config.maxBodyBytes()));
+        } else if (status >= 400 && status < 500) {
+            send(rc, ErrorCode.BAD_REQUEST, ErrorCode.BAD_REQUEST.message("malformed request"));
+        } else {
+            RequestTrace trace = RequestTrace.begin(rc.request().getHeader(RequestTrace.HEADER));
+            LOG.errorf(rc.failure(), "Unexpected failure, traceId=%s", trace.traceId());
+            send(rc, ErrorCode.UNEXPECTED, ErrorCode.UNEXPECTED.message(), trace);
+        }
+    }
+
     private void send(RoutingContext rc, ErrorCode code, String message) {
-        RequestTrace trace = RequestTrace.begin(rc.request().getHeader(RequestTrace.HEADER));
+        send(rc, code, message, RequestTrace.begin(rc.request().getHeader(RequestTrace.HEADER)));
+    }
+
+    private void send(RoutingContext rc, ErrorCode code, String message, RequestTrace trace) {
         ApiResponse body = ApiResponse.failure(code, message)
                 .stamped(Rfc3339.format(Instant.now(), zone), trace.elapsedMillis(), trace.traceId());
         try {

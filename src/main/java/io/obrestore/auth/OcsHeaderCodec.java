@@ -41,6 +41,9 @@ public class OcsHeaderCodec {
             .build()
             .readerFor(OcsHeader.class);
 
+    private static final ObjectReader JSON_CHECK = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build().reader();
+
     private final AgentKeyPair keyPair;
 
     public OcsHeaderCodec(AgentKeyPair keyPair) {
@@ -96,8 +99,14 @@ public class OcsHeaderCodec {
             Cipher aes = Cipher.getInstance("AES/CBC/PKCS5Padding");
             aes.init(Cipher.DECRYPT_MODE, new SecretKeySpec(keys, 0, AES_KEY_BYTES, "AES"),
                     new IvParameterSpec(Arrays.copyOfRange(keys, AES_KEY_BYTES, AES_KEY_BYTES + AES_BLOCK)));
-            return aes.doFinal(ciphertext);
-        } catch (GeneralSecurityException e) {
+            byte[] plaintext = aes.doFinal(ciphertext);
+            // A wrong IV garbles only the first block and still unpads cleanly; the SDKs always send JSON, so
+            // anything else means the body was not made with this header's Keys.
+            if (plaintext.length > 0) {
+                JSON_CHECK.readTree(plaintext);
+            }
+            return plaintext;
+        } catch (GeneralSecurityException | IOException e) {
             throw new ApiException(ErrorCode.BODY_DECRYPT_FAILED);
         }
     }

@@ -9,12 +9,11 @@ import io.vertx.sqlclient.SqlConnectOptions;
 import java.util.ArrayList;
 import java.util.List;
 import jakarta.inject.Singleton;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Builds the OceanBase pool with the limits Quarkus has no keys for: a bounded wait queue (excess requests fail
- * fast with {@code Agent.OceanBase.Busy} instead of piling up) and connect/acquire timeouts equal to the query
- * timeout, so an unreachable database is reported within that bound.
+ * fast with {@code Agent.OceanBase.Busy} instead of piling up) and a connect timeout equal to the query timeout,
+ * so an unreachable database is reported within that bound.
  */
 @Singleton
 public class OceanBasePoolCreator implements MySQLPoolCreator {
@@ -28,10 +27,9 @@ public class OceanBasePoolCreator implements MySQLPoolCreator {
     @Override
     public Pool create(Input input) {
         int timeoutMillis = (int) Math.min(Integer.MAX_VALUE, config.queryTimeout().toMillis());
-        PoolOptions options = input.poolOptions()
-                .setMaxWaitQueueSize(config.maxWaitingRequests())
-                .setConnectionTimeout(timeoutMillis)
-                .setConnectionTimeoutUnit(TimeUnit.MILLISECONDS);
+        // No pool-acquire timeout (PoolOptions.setConnectionTimeout): the service bounds every call itself, and
+        // Vert.x 4.5's acquire timer fails already-failed promises when connecting fails fast, flooding the log.
+        PoolOptions options = input.poolOptions().setMaxWaitQueueSize(config.maxWaitingRequests());
         List<SqlConnectOptions> servers = new ArrayList<>();
         for (MySQLConnectOptions connect : input.mySQLConnectOptionsList()) {
             servers.add(connect.setConnectTimeout(timeoutMillis));

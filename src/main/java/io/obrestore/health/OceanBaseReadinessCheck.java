@@ -20,10 +20,12 @@ public class OceanBaseReadinessCheck implements AsyncHealthCheck {
     static final String NAME = "oceanbase-restore-views";
 
     private final RestoreJobRepository repository;
+    private final DatabaseFailures failures;
     private final ServiceConfig config;
 
-    public OceanBaseReadinessCheck(RestoreJobRepository repository, ServiceConfig config) {
+    public OceanBaseReadinessCheck(RestoreJobRepository repository, DatabaseFailures failures, ServiceConfig config) {
         this.repository = repository;
+        this.failures = failures;
         this.config = config;
     }
 
@@ -31,10 +33,11 @@ public class OceanBaseReadinessCheck implements AsyncHealthCheck {
     public Uni<HealthCheckResponse> call() {
         return repository.probe()
                 .ifNoItem().after(config.queryTimeout()).fail()
+                .invoke(failures::recovered)
                 .map(ignored -> HealthCheckResponse.up(NAME))
                 // Only the error code is shown: the probe endpoint needs no auth, so no driver text goes out.
                 .onFailure().recoverWithItem(failure -> HealthCheckResponse.named(NAME).down()
-                        .withData("errCode", DatabaseFailures.classify(failure).code().errCode())
+                        .withData("errCode", failures.classify(failure).code().errCode())
                         .build());
     }
 }

@@ -16,10 +16,12 @@ public class PoolWarmup {
     private static final Logger LOG = Logger.getLogger(PoolWarmup.class);
 
     private final RestoreJobRepository repository;
+    private final DatabaseFailures failures;
     private final ServiceConfig config;
 
-    public PoolWarmup(RestoreJobRepository repository, ServiceConfig config) {
+    public PoolWarmup(RestoreJobRepository repository, DatabaseFailures failures, ServiceConfig config) {
         this.repository = repository;
+        this.failures = failures;
         this.config = config;
     }
 
@@ -29,7 +31,7 @@ public class PoolWarmup {
                 .ifNoItem().after(config.queryTimeout()).fail()
                 .subscribe().with(
                         ignored -> LOG.infof("Database pool warmed in %d ms", (System.nanoTime() - started) / 1_000_000),
-                        failure -> LOG.warnf("Database not reachable at start-up (%s); readiness stays DOWN until it is",
-                                DatabaseFailures.classify(failure).code().errCode()));
+                        // classify() logs the one clear line saying what is wrong.
+                        failure -> failures.classify(failure));
     }
 }

@@ -21,11 +21,13 @@ public class RestoreOverviewService {
     static final int MAX_TENANT_NAME_LENGTH = 128;
 
     private final RestoreJobRepository repository;
+    private final DatabaseFailures failures;
     private final ServiceConfig config;
     private final ZoneId zone;
 
-    public RestoreOverviewService(RestoreJobRepository repository, ServiceConfig config) {
+    public RestoreOverviewService(RestoreJobRepository repository, DatabaseFailures failures, ServiceConfig config) {
         this.repository = repository;
+        this.failures = failures;
         this.config = config;
         this.zone = config.zone();
     }
@@ -45,18 +47,19 @@ public class RestoreOverviewService {
                 .collect().in(JobRows::new, JobRows::add)
                 .ifNoItem().after(config.queryTimeout())
                 .failWith(() -> new ApiException(ErrorCode.OCEANBASE_TIMEOUT, config.queryTimeout()))
-                .onFailure().transform(DatabaseFailures::classify)
+                .onFailure().transform(failures::classify)
+                .invoke(failures::recovered)
                 .map(rows -> toOverview(rows.chosen(name), zone));
     }
 
-    /** The rows of one overview statement: whether the tenant exists, and its running and finished job. */
+    /** The rows of one overview statement: the tenant's stored name, and its running and finished job. */
     static final class JobRows {
-        private boolean tenantFound;
+        private String storedName;
         private Row running;
         private Row finished;
 
         void add(Row row) {
-            tenantFound = true;
+            storedName = row.getString("FOUND_TENANT_NAME");
             String source = row.getString("SOURCE");
             if (RestoreJobRepository.FROM_PROGRESS.equals(source)) {
                 running = row;
@@ -67,7 +70,10 @@ public class RestoreOverviewService {
 
         /** A running job wins over history; the view the row came from decides, never its STATUS. */
         Row chosen(String name) {
-            if (!tenantFound) {
+            // Deliberately stricter than obshell: MariaDB's (and maybe OceanBase's) PAD SPACE collation lets
+            // 'rt2 ' find rt2. No tenant name can end in a space, so such a name is answered as not existing
+            // rather than with another tenant's restore.
+            if (!name.equals(storedName)) {
                 throw new ApiException(ErrorCode.TENANT_NOT_EXIST, name);
             }
             if (running != null) {

@@ -36,6 +36,15 @@ public final class Json {
         }
     }
 
+    /** A JSON string literal. */
+    public static String quote(String text) {
+        try {
+            return MAPPER.writeValueAsString(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The keys of an object, in document order. */
     public static List<String> keys(JsonNode object) {
         List<String> keys = new ArrayList<>();

@@ -1,0 +1,108 @@
+package io.obrestore.restore;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.obrestore.support.Json;
+import io.obrestore.support.MariaDbTestResource;
+import io.obrestore.support.ParallelHttp;
+import io.obrestore.support.ParallelHttp.Outcome;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import org.junit.jupiter.api.Test;
+
+/**
+ * 10 000 generated tenant names (any unicode, control characters, percent-encodings, SQL metacharacters, quotes,
+ * backslashes, path traversal, 10 KiB names, the empty name, near-misses of real tenants) against the real service
+ * and database: only 400/404 envelopes, never 5xx, never a hang, never another tenant's data.
+ */
+@QuarkusTest
+@WithTestResource(MariaDbTestResource.class)
+class TenantNameFuzzTest {
+
+    static final int CASES = 10_000;
+    static final Set<String> RESTORED = Set.of("rt2", "rt_multi", "rt_failed", "rt-4_x~y+z#1", "t_recreated",
+            "rt_unparsable", "rt_running");
+
+    static Arbitrary<String> hostileNames() {
+        Arbitrary<String> real = Arbitraries.of("rt2", "rt_running", "tenant1", "sys", "META$1002", "rt-4_x~y+z#1");
+        Arbitrary<String> noise = Arbitraries.strings().withChars("'\"\\%;`-_#+~/.*?&=,()<> \t\n\r\0").ofMaxLength(12);
+        return Arbitraries.oneOf(
+                Arbitraries.strings().all().ofMaxLength(40),
+                Arbitraries.strings().withCharRange('\u0000', '\u001f').ofMinLength(1).ofMaxLength(8),
+                Combinators.combine(real, noise).as(String::concat),
+                Combinators.combine(noise, real).as(String::concat),
+                Arbitraries.of("", " ", "%", "%25", "%2F", "..", "../..", "..%2F..%2Fetc%2Fpasswd", "rt2' OR '1'='1",
+                        "rt2\" OR \"1\"=\"1", "rt2'; DROP TABLE oceanbase.DBA_OB_TENANTS; --", "rt2\\", "rt2\\'",
+                        "%' OR 1=1 --", "_", "%%", "rt_%", "RT2", "rt2\u0000", "\uFEFFrt2", "rt2\u200B", "ｒｔ２",
+                        "SYS", "Sys", "sys ", " sys"),
+                Arbitraries.strings().ascii().ofMinLength(129).ofMaxLength(600),
+                Arbitraries.strings().withCharRange('a', 'z').ofLength(10 * 1024),
+                Arbitraries.strings().withCharRange('\u4e00', '\u9fa5').ofMinLength(100).ofMaxLength(3000));
+    }
+
+    /** Every byte percent-encoded except RFC 3986 unreserved characters: always a valid request-target. */
+    static String encode(String name) {
+        StringBuilder out = new StringBuilder();
+        for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-._~".indexOf(c) >= 0) {
+                out.append((char) c);
+            } else {
+                out.append('%').append(String.format("%02X", c));
+            }
+        }
+        return out.toString();
+    }
+
+    @Test
+    void hostileNamesGetOnlyClientErrorsInTheEnvelope() throws InterruptedException {
+        List<String> names = new ArrayList<>(hostileNames().sampleStream().limit(CASES).toList());
+        ParallelHttp http = new ParallelHttp(8, Duration.ofSeconds(10));
+        List<Outcome<String>> outcomes = http.send(names, name -> HttpRequest.newBuilder(
+                ParallelHttp.uri("/api/v1/tenant/" + encode(name) + "/restore/overview")).GET());
+
+        Map<String, Long> byAnswer = new TreeMap<>();
+        for (Outcome<String> outcome : outcomes) {
+            String name = outcome.input();
+            assertEquals(null, outcome.failure(), () -> "no answer for " + printable(name));
+            int status = outcome.status();
+            assertTrue(outcome.body().startsWith("{\"successful\""),
+                    () -> status + " without envelope for " + printable(name) + ": " + outcome.body());
+            JsonNode body = Json.parse(outcome.body());
+            assertEquals(status, body.get("status").asInt());
+            if (status == 200) {
+                // Only a real tenant's own name may ever answer, and with its own restore.
+                assertTrue(RESTORED.contains(name), () -> "200 for " + printable(name));
+                assertEquals(name, body.get("data").get("restore_tenant_name").asText());
+            } else {
+                assertTrue(status == 400 || status == 404, () -> status + " for " + printable(name) + ": " + outcome.body());
+                assertTrue(body.get("error").get("errCode").asText().matches("OB\\.Tenant\\..+|Common\\.NotFound"));
+            }
+            byAnswer.merge(status + " " + (status == 200 ? "OK" : body.get("error").get("errCode").asText()), 1L, Long::sum);
+        }
+        long slowest = outcomes.stream().mapToLong(Outcome::millis).max().orElse(0);
+        System.out.printf("RELIABILITY tenant-name fuzz: %d cases, answers %s, slowest %d ms%n", outcomes.size(),
+                byAnswer, slowest);
+        assertEquals(CASES, outcomes.size());
+    }
+
+    private static String printable(String name) {
+        String shown = name.length() > 80 ? name.substring(0, 80) + "..." : name;
+        return shown.chars().mapToObj(c -> c < 0x20 || c > 0x7e ? String.format("\\u%04x", c) : String.valueOf((char) c))
+                .collect(Collectors.joining());
+    }
+}
