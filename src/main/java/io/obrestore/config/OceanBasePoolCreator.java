@@ -27,9 +27,12 @@ public class OceanBasePoolCreator implements MySQLPoolCreator {
     @Override
     public Pool create(Input input) {
         int timeoutMillis = (int) Math.min(Integer.MAX_VALUE, config.queryTimeout().toMillis());
-        // No pool-acquire timeout (PoolOptions.setConnectionTimeout): the service bounds every call itself, and
-        // Vert.x 4.5's acquire timer fails already-failed promises when connecting fails fast, flooding the log.
-        PoolOptions options = input.poolOptions().setMaxWaitQueueSize(config.maxWaitingRequests());
+        // No pool-acquire timer (0 disables Vert.x's 30 s default): the service bounds every call itself, and
+        // Vert.x 4.5's timer fails already-failed promises when connecting fails fast during an outage, flooding
+        // the log with "Result is already complete".
+        PoolOptions options = input.poolOptions()
+                .setMaxWaitQueueSize(config.maxWaitingRequests())
+                .setConnectionTimeout(0);
         List<SqlConnectOptions> servers = new ArrayList<>();
         for (MySQLConnectOptions connect : input.mySQLConnectOptionsList()) {
             servers.add(connect.setConnectTimeout(timeoutMillis));
