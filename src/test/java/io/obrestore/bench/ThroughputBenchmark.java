@@ -1,0 +1,220 @@
+package io.obrestore.bench;
+
+import io.obrestore.restore.RestoreSqlAccess;
+import io.obrestore.support.ObshellSdkHeaders;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.mysqlclient.MySQLBuilder;
+import io.vertx.mysqlclient.MySQLConnectOptions;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import io.vertx.sqlclient.Tuple;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * The load process of {@code src/test/bench/throughput-benchmark.sh}: closed-loop load at several concurrencies
+ * against the running service, and the same SQL through a raw Vert.x MySQL pool (no HTTP, no JSON) as the ceiling.
+ * Prints one table row per scenario and concurrency.
+ *
+ * <p>Arguments: serviceUrl servicePid dbPort dbUser dbPassword adminUser secondsPerRun concurrencies(comma list).
+ */
+public final class ThroughputBenchmark {
+
+    private record Scenario(String name, String path, int status, boolean authenticated) {
+    }
+
+    private record Result(long requests, long errors, long[] latenciesMicros, double seconds) {
+        double perSecond() {
+            return requests / seconds;
+        }
+
+        double percentileMillis(double p) {
+            if (latenciesMicros.length == 0) {
+                return 0;
+            }
+            return latenciesMicros[(int) Math.min(latenciesMicros.length - 1, Math.ceil(p * latenciesMicros.length) - 1)]
+                    / 1000.0;
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        String service = args[0];
+        long pid = Long.parseLong(args[1]);
+        int dbPort = Integer.parseInt(args[2]);
+        String dbUser = args[3];
+        String dbPassword = args[4];
+        String adminUser = args[5];
+        int seconds = Integer.parseInt(args[6]);
+        int[] concurrencies = Arrays.stream(args[7].split(",")).mapToInt(Integer::parseInt).toArray();
+
+        Vertx vertx = Vertx.vertx();
+        URI base = URI.create(service);
+        String publicKey = new com.fasterxml.jackson.databind.ObjectMapper().readTree(java.net.http.HttpClient.newHttpClient()
+                .send(java.net.http.HttpRequest.newBuilder(base.resolve("/api/v1/secret")).build(),
+                        HttpResponse.BodyHandlers.ofString()).body()).get("data").get("public_key").asText();
+        ObshellSdkHeaders sdk = new ObshellSdkHeaders(publicKey);
+
+        List<Scenario> scenarios = List.of(
+                new Scenario("history (rt2)", "/api/v1/tenant/rt2/restore/overview", 200, false),
+                new Scenario("running (rt_running)", "/api/v1/tenant/rt_running/restore/overview", 200, false),
+                new Scenario("unknown tenant (400)", "/api/v1/tenant/no_such_tenant/restore/overview", 400, false),
+                new Scenario("no restore (404)", "/api/v1/tenant/tenant1/restore/overview", 404, false),
+                new Scenario("authenticated rt2", "/api/v1/tenant/rt2/restore/overview", 200, true));
+
+        System.out.printf("%d s per run, %d cores, JDK %s%n", seconds, Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"));
+        System.out.println("| scenario | concurrency | requests/s | p50 ms | p99 ms | max ms | errors | service CPU µs/request"
+                + " | service RSS MB | statements/request | vs raw |");
+        System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        String jdbc = "jdbc:mariadb://127.0.0.1:" + dbPort + "/oceanbase";
+        // What reading the counter costs in statements itself, measured rather than assumed.
+        long counterCost = questions(jdbc, adminUser, dbPassword);
+        counterCost = questions(jdbc, adminUser, dbPassword) - counterCost;
+        Pool raw = MySQLBuilder.pool().with(new PoolOptions().setMaxSize(8))
+                .connectingTo(new MySQLConnectOptions().setHost("127.0.0.1").setPort(dbPort).setUser(dbUser)
+                        .setPassword(dbPassword).setCachePreparedStatements(true))
+                .using(vertx).build();
+        // Warm-up (JIT, pools, prepared statements) before anything is measured.
+        HttpClient warm = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setMaxPoolSize(8)
+                .setDefaultHost(base.getHost()).setDefaultPort(base.getPort()));
+        for (Scenario scenario : scenarios) {
+            if (!scenario.authenticated()) {
+                run(Math.max(2, seconds / 2), 8, () -> warm.request(new RequestOptions().setURI(scenario.path()))
+                        .compose(r -> r.send().compose(resp -> resp.body().map(b -> resp.statusCode()))), scenario.status());
+            }
+        }
+        run(Math.max(2, seconds / 2), 8, () -> raw.preparedQuery(RestoreSqlAccess.overviewSql())
+                .execute(Tuple.of("rt2", "rt2", "rt2")).map(rows -> 200), 200);
+        warm.close();
+        for (int concurrency : concurrencies) {
+            Result ceiling = run(seconds, concurrency, () -> raw.preparedQuery(RestoreSqlAccess.overviewSql())
+                    .execute(Tuple.of("rt2", "rt2", "rt2")).map(rows -> rows.size() == 1 ? 200 : 500), 200);
+            System.out.printf("| raw driver, same SQL | %d | %.0f | %.2f | %.2f | %.2f | %d | - | - | 1 | 1.00 |%n",
+                    concurrency, ceiling.perSecond(), ceiling.percentileMillis(0.5), ceiling.percentileMillis(0.99),
+                    ceiling.percentileMillis(1.0), ceiling.errors());
+            for (Scenario scenario : scenarios) {
+                HttpClient http = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true)
+                        .setMaxPoolSize(concurrency).setDefaultHost(base.getHost()).setDefaultPort(base.getPort()));
+                // Headers are built before the run: the client's RSA work is not what is measured.
+                List<String> headers = scenario.authenticated()
+                        ? prebuiltHeaders(sdk, scenario.path(), concurrency, seconds) : List.of();
+                AtomicLong next = new AtomicLong();
+                long cpuBefore = cpuNanos(pid);
+                long questionsBefore = questions(jdbc, adminUser, dbPassword);
+                Result result = run(seconds, concurrency, () -> {
+                    RequestOptions request = new RequestOptions().setMethod(HttpMethod.GET).setURI(scenario.path());
+                    if (scenario.authenticated()) {
+                        request.putHeader("X-OCS-Header", headers.get((int) (next.getAndIncrement() % headers.size())));
+                    }
+                    return http.request(request).compose(r -> r.send().compose(resp -> resp.body()
+                            .map(body -> resp.statusCode())));
+                }, scenario.status());
+                long cpu = cpuNanos(pid) - cpuBefore;
+                long statements = questions(jdbc, adminUser, dbPassword) - questionsBefore - counterCost;
+                System.out.printf("| %s | %d | %.0f | %.2f | %.2f | %.2f | %d | %.0f | %d | %.2f | %.2f |%n", scenario.name(),
+                        concurrency, result.perSecond(), result.percentileMillis(0.5), result.percentileMillis(0.99),
+                        result.percentileMillis(1.0), result.errors(), cpu / 1000.0 / Math.max(1, result.requests()),
+                        rssMb(pid), statements / (double) Math.max(1, result.requests()),
+                        result.perSecond() / ceiling.perSecond());
+                http.close();
+            }
+        }
+        raw.close();
+        vertx.close();
+    }
+
+    /** Enough distinct headers for the run (a replayed header would be refused). */
+    private static List<String> prebuiltHeaders(ObshellSdkHeaders sdk, String path, int concurrency, int seconds) {
+        int count = Math.min(400_000, Math.max(20_000, concurrency * 2_000 * seconds / 8));
+        List<String> headers = new ArrayList<>(count);
+        long ts = java.time.Instant.now().getEpochSecond() + 3600;
+        for (int i = 0; i < count; i++) {
+            headers.add(sdk.encrypt(ObshellSdkHeaders.goPlaintext("", ts, path, null)));
+        }
+        return headers;
+    }
+
+    /** Closed loop: {@code concurrency} operations in flight, each replaced as soon as it completes. */
+    private static Result run(int seconds, int concurrency, Supplier<Future<Integer>> operation, int expected)
+            throws Exception {
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        AtomicLong requests = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        long[][] latencies = new long[concurrency][];
+        int[] counts = new int[concurrency];
+        CompletableFuture<?>[] loops = new CompletableFuture<?>[concurrency];
+        long start = System.nanoTime();
+        for (int i = 0; i < concurrency; i++) {
+            int slot = i;
+            latencies[i] = new long[1 << 16];
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            loops[i] = done;
+            new Object() {
+                void step() {
+                    if (System.nanoTime() >= end) {
+                        done.complete(null);
+                        return;
+                    }
+                    long t0 = System.nanoTime();
+                    operation.get().onComplete(ar -> {
+                        long micros = (System.nanoTime() - t0) / 1000;
+                        if (counts[slot] == latencies[slot].length) {
+                            latencies[slot] = Arrays.copyOf(latencies[slot], counts[slot] * 2);
+                        }
+                        latencies[slot][counts[slot]++] = micros;
+                        requests.incrementAndGet();
+                        if (ar.failed() || ar.result() != expected) {
+                            errors.incrementAndGet();
+                        }
+                        step();
+                    });
+                }
+            }.step();
+        }
+        CompletableFuture.allOf(loops).join();
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        long[] all = new long[(int) requests.get()];
+        int at = 0;
+        for (int i = 0; i < concurrency; i++) {
+            System.arraycopy(latencies[i], 0, all, at, counts[i]);
+            at += counts[i];
+        }
+        Arrays.sort(all, 0, at);
+        return new Result(requests.get(), errors.get(), Arrays.copyOf(all, at), elapsed);
+    }
+
+    private static long cpuNanos(long pid) throws Exception {
+        String[] stat = Files.readString(Path.of("/proc/" + pid + "/stat")).split("\\) ")[1].split(" ");
+        long ticks = Long.parseLong(stat[11]) + Long.parseLong(stat[12]); // utime + stime
+        return ticks * 10_000_000L; // USER_HZ = 100
+    }
+
+    private static long rssMb(long pid) throws Exception {
+        return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream().filter(l -> l.startsWith("VmRSS:"))
+                .mapToLong(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024).findFirst().orElse(0);
+    }
+
+    private static long questions(String jdbc, String user, String password) throws Exception {
+        try (Connection c = DriverManager.getConnection(jdbc, user, password);
+                ResultSet rs = c.createStatement().executeQuery("SHOW GLOBAL STATUS LIKE 'Questions'")) {
+            rs.next();
+            return rs.getLong(2);
+        }
+    }
+}
