@@ -22,6 +22,13 @@ public interface ServiceConfig {
     Duration queryTimeout();
 
     /**
+     * Bound on the readiness probe's statement, shorter than the query timeout: when the database dies, a probe
+     * must not wait for a connection attempt that will never be answered, so the pod leaves the Service quickly.
+     */
+    @WithDefault("2s")
+    Duration readinessTimeout();
+
+    /**
      * Requests allowed to wait for a pooled connection when all {@code quarkus.datasource.reactive.max-size}
      * connections are busy; beyond it requests fail at once with 503 {@code Agent.OceanBase.Busy}.
      */

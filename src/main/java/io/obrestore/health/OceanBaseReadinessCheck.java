@@ -32,7 +32,7 @@ public class OceanBaseReadinessCheck implements AsyncHealthCheck {
     @Override
     public Uni<HealthCheckResponse> call() {
         return repository.probe()
-                .ifNoItem().after(config.queryTimeout()).fail()
+                .ifNoItem().after(config.readinessTimeout()).fail()
                 .invoke(failures::recovered)
                 .map(ignored -> HealthCheckResponse.up(NAME))
                 // Only the error code is shown: the probe endpoint needs no auth, so no driver text goes out.
