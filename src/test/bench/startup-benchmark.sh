@@ -8,6 +8,7 @@
 # Needs: JDK 17 (default java), a JDK 25 (JDK25_HOME, default /usr/lib/jvm/temurin-25-jdk-amd64), curl.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
+. src/test/bench/database.sh
 
 RUNS=${1:-5}
 JDK17=${JDK17_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}
@@ -34,11 +35,7 @@ JAVA_HOME=$JDK25 ./mvnw -B -q package -Paot -DskipTests -DskipITs
 cp -r target/quarkus-app "$WORK/aot25"
 
 echo "== starting MariaDB with the fixture on port $DB_PORT"
-./mvnw -B -q test-compile exec:java -Dexec.classpathScope=test \
-  -Dexec.mainClass=io.obrestore.demo.EmbeddedMariaDbMain -Dexec.args="$DB_PORT $DB_PASSWORD" > "$WORK/db.log" 2>&1 &
-DB_PID=$!
-for _ in $(seq 120); do grep -q READY "$WORK/db.log" && break; sleep 1; done
-grep -q READY "$WORK/db.log" || { echo "database did not start"; cat "$WORK/db.log"; exit 1; }
+start_database "$DB_PORT" "$DB_PASSWORD" "$WORK/db.log"
 
 export QUARKUS_HTTP_PORT=$APP_PORT QUARKUS_DATASOURCE_REACTIVE_URL=mysql://127.0.0.1:$DB_PORT \
   QUARKUS_DATASOURCE_USERNAME=obrestore QUARKUS_DATASOURCE_PASSWORD=$DB_PASSWORD \

@@ -6,6 +6,7 @@
 # Usage (from the project root): src/test/bench/throughput-benchmark.sh [SECONDS_PER_RUN] [CONCURRENCIES]
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
+. src/test/bench/database.sh
 
 SECONDS_PER_RUN=${1:-10}
 CONCURRENCIES=${2:-1,8,32,128}
@@ -23,12 +24,7 @@ cleanup() {
 trap cleanup EXIT
 
 ./mvnw -B -q package -DskipTests -DskipITs
-./mvnw -B -q test-compile
-./mvnw -B -q exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.obrestore.demo.EmbeddedMariaDbMain \
-  -Dexec.args="$DB_PORT $DB_PASSWORD" > "$WORK/db.log" 2>&1 &
-DB_PID=$!
-for _ in $(seq 120); do grep -q READY "$WORK/db.log" && break; sleep 1; done
-grep -q READY "$WORK/db.log" || { cat "$WORK/db.log"; exit 1; }
+start_database "$DB_PORT" "$DB_PASSWORD" "$WORK/db.log"
 
 QUARKUS_HTTP_PORT=$APP_PORT QUARKUS_DATASOURCE_REACTIVE_URL=mysql://127.0.0.1:$DB_PORT \
 QUARKUS_DATASOURCE_USERNAME=obrestore QUARKUS_DATASOURCE_PASSWORD=$DB_PASSWORD \

@@ -80,10 +80,6 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         return "jdbc:mariadb://127.0.0.1:" + port + "/oceanbase";
     }
 
-    public int port() {
-        return port;
-    }
-
     public String password() {
         return password;
     }

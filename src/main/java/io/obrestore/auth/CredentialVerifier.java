@@ -24,7 +24,23 @@ public class CredentialVerifier {
     private static final Logger LOG = Logger.getLogger(CredentialVerifier.class);
 
     /** Which header carried the credentials. */
-    public enum HeaderKind { OCEANBASE, AGENT }
+    public enum HeaderKind {
+        /** {@code X-OCS-Header}: the root@sys password. */
+        OCEANBASE("X-OCS-Header"),
+        /** {@code X-OCS-Agent-Header}: the agent password. */
+        AGENT("X-OCS-Agent-Header");
+
+        private final String headerName;
+
+        HeaderKind(String headerName) {
+            this.headerName = headerName;
+        }
+
+        /** The HTTP header that carries this kind. */
+        public String headerName() {
+            return headerName;
+        }
+    }
 
     private final byte[] oceanBaseDigest;
     private final byte[] agentDigest;

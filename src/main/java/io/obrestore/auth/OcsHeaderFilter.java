@@ -4,7 +4,6 @@ import io.obrestore.api.ApiException;
 import io.obrestore.api.EnvelopeFilter;
 import io.obrestore.api.ErrorCode;
 import io.obrestore.auth.CredentialVerifier.HeaderKind;
-import io.obrestore.config.ServiceConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
@@ -14,7 +13,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import java.io.ByteArrayInputStream;
 import java.time.Instant;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
@@ -28,24 +26,16 @@ public class OcsHeaderFilter {
 
     private static final Logger LOG = Logger.getLogger(OcsHeaderFilter.class);
 
-    static final String OCEANBASE_HEADER = "X-OCS-Header";
-    static final String AGENT_HEADER = "X-OCS-Agent-Header";
     /** Public: the SDKs call them to learn the auth version and fetch the key. Health lives outside /api. */
     static final Set<String> PUBLIC_PATHS = Set.of("/api/v1/info", "/api/v1/secret");
-    private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]+");
 
-    private final OcsHeaderCodec codec;
-    private final CredentialVerifier verifier;
-    private final ReplayGuard replayGuard;
-    private final ServiceConfig.Auth config;
+    private final OcsHeaderVerifier headerVerifier;
+    private final CredentialVerifier credentials;
     private final MeterRegistry metrics;
 
-    public OcsHeaderFilter(OcsHeaderCodec codec, CredentialVerifier verifier, ReplayGuard replayGuard,
-            ServiceConfig config, MeterRegistry metrics) {
-        this.codec = codec;
-        this.verifier = verifier;
-        this.replayGuard = replayGuard;
-        this.config = config.auth();
+    public OcsHeaderFilter(OcsHeaderVerifier headerVerifier, CredentialVerifier credentials, MeterRegistry metrics) {
+        this.headerVerifier = headerVerifier;
+        this.credentials = credentials;
         this.metrics = metrics;
     }
 
@@ -70,8 +60,8 @@ public class OcsHeaderFilter {
         HttpServerRequest request = routing.request();
         // Taken first, as obshell takes it when the request arrives.
         long now = Instant.now().getEpochSecond();
-        String agentValue = request.getHeader(AGENT_HEADER);
-        String oceanBaseValue = request.getHeader(OCEANBASE_HEADER);
+        String agentValue = request.getHeader(HeaderKind.AGENT.headerName());
+        String oceanBaseValue = request.getHeader(HeaderKind.OCEANBASE.headerName());
         HeaderKind kind;
         String value;
         if (agentValue != null && !agentValue.isEmpty()) {
@@ -81,30 +71,14 @@ public class OcsHeaderFilter {
         } else if (oceanBaseValue != null && !oceanBaseValue.isEmpty()) {
             kind = HeaderKind.OCEANBASE;
             value = oceanBaseValue;
-        } else if (verifier.anyPasswordConfigured()) {
+        } else if (credentials.anyPasswordConfigured()) {
             throw new ApiException(ErrorCode.HEADER_NOT_FOUND);
         } else {
             return; // No password configured and no header: served, as the obshell documentation promises.
         }
-        if (value.length() > config.maxHeaderBytes()) {
-            throw new ApiException(ErrorCode.HEADER_TOO_LARGE,
-                    kind == HeaderKind.AGENT ? AGENT_HEADER : OCEANBASE_HEADER, config.maxHeaderBytes());
-        }
-        OcsHeader header = codec.decode(value);
-        byte[] body = bufferedBody(routing);
+        byte[] body = headerVerifier.verify(kind, value, request.uri(), bufferedBody(routing), now);
         if (body.length > 0) {
-            context.setEntityStream(new ByteArrayInputStream(codec.decryptBody(body, header)));
-        }
-        if (!request.uri().equals(header.uri())) {
-            throw new ApiException(ErrorCode.URI_MISMATCH);
-        }
-        long expiresAt = parseTimestamp(header.ts());
-        if (now > expiresAt) {
-            throw new ApiException(ErrorCode.EXPIRED);
-        }
-        verifier.verify(kind, header.password());
-        if (!replayGuard.firstUse(value, expiresAt, now)) {
-            throw new ApiException(ErrorCode.REPLAYED);
+            context.setEntityStream(new ByteArrayInputStream(body));
         }
     }
 
@@ -112,16 +86,5 @@ public class OcsHeaderFilter {
     private static byte[] bufferedBody(RoutingContext routing) {
         Buffer body = routing.body() == null ? null : routing.body().buffer();
         return body == null ? new byte[0] : body.getBytes();
-    }
-
-    /** Go's {@code strconv.ParseInt(ts, 10, 64)}, with Go's error wording. */
-    private static long parseTimestamp(String ts) {
-        String text = ts == null ? "" : ts;
-        try {
-            return Long.parseLong(text);
-        } catch (NumberFormatException e) {
-            String reason = INTEGER.matcher(text).matches() ? "value out of range" : "invalid syntax";
-            throw new ApiException(ErrorCode.TIMESTAMP_INVALID, text, text, reason);
-        }
     }
 }

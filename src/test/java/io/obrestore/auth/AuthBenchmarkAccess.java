@@ -1,24 +1,23 @@
 package io.obrestore.auth;
 
-import io.obrestore.api.ApiException;
 import io.obrestore.auth.CredentialVerifier.HeaderKind;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.time.Instant;
 import java.util.Optional;
 
-/** The header verification steps of {@link OcsHeaderFilter}, without HTTP, for the benchmark harness. */
+/** The service's own {@link OcsHeaderVerifier}, wired without CDI or HTTP, for the benchmark harness. */
 public final class AuthBenchmarkAccess {
 
+    private static final byte[] NO_BODY = new byte[0];
+
     private final AgentKeyPair keyPair;
-    private final OcsHeaderCodec codec;
-    private final CredentialVerifier verifier;
-    private final ReplayGuard replayGuard = new ReplayGuard(100_000);
+    private final OcsHeaderVerifier verifier;
 
     private AuthBenchmarkAccess(AgentKeyPair keyPair, String password) {
         this.keyPair = keyPair;
-        this.codec = new OcsHeaderCodec(keyPair);
-        this.verifier = new CredentialVerifier(Optional.of(password), Optional.empty());
+        this.verifier = new OcsHeaderVerifier(new OcsHeaderCodec(keyPair),
+                new CredentialVerifier(Optional.of(password), Optional.empty()), new ReplayGuard(100_000), 8192);
     }
 
     public static AuthBenchmarkAccess withGeneratedKey(int bits, String password) throws Exception {
@@ -32,19 +31,8 @@ public final class AuthBenchmarkAccess {
         return keyPair.publicKeyBase64();
     }
 
-    /** Decrypt, parse, check uri, ts, password and replay, as the filter does. */
+    /** Exactly what the filter runs for a body-less request to {@code uri}. */
     public void verify(String headerValue, String uri) {
-        long now = Instant.now().getEpochSecond();
-        OcsHeader header = codec.decode(headerValue);
-        if (!uri.equals(header.uri())) {
-            throw new ApiException(io.obrestore.api.ErrorCode.URI_MISMATCH);
-        }
-        if (now > Long.parseLong(header.ts())) {
-            throw new ApiException(io.obrestore.api.ErrorCode.EXPIRED);
-        }
-        verifier.verify(HeaderKind.OCEANBASE, header.password());
-        if (!replayGuard.firstUse(headerValue, Long.parseLong(header.ts()), now)) {
-            throw new ApiException(io.obrestore.api.ErrorCode.REPLAYED);
-        }
+        verifier.verify(HeaderKind.OCEANBASE, headerValue, uri, NO_BODY, Instant.now().getEpochSecond());
     }
 }

@@ -96,30 +96,18 @@ public final class ObshellSdkHeaders {
         return Instant.now().getEpochSecond() + LIFETIME_SECONDS;
     }
 
-    /** Python json.dumps string escaping with ensure_ascii=True. */
+    /** Python json.dumps string escaping with ensure_ascii=True: every non-ASCII character as \\uXXXX. */
     private static String pythonString(String value) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : value.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20 || c > 0x7e) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
+        return jsonString(value, c -> c > 0x7e);
     }
 
-    /** Go encoding/json string escaping (HTML-safe: <, >, & escaped). */
+    /** Go encoding/json string escaping: HTML-safe, so <, > and & become \\u003c, \\u003e, \\u0026. */
     private static String goString(String value) {
+        return jsonString(value, c -> c == '<' || c == '>' || c == '&');
+    }
+
+    /** The escaping both encoders share, plus the characters each one also writes as \\uXXXX. */
+    private static String jsonString(String value, java.util.function.IntPredicate alsoEscaped) {
         StringBuilder out = new StringBuilder("\"");
         for (char c : value.toCharArray()) {
             switch (c) {
@@ -128,9 +116,8 @@ public final class ObshellSdkHeaders {
                 case '\n' -> out.append("\\n");
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
-                case '<', '>', '&' -> out.append(String.format("\\u%04x", (int) c));
                 default -> {
-                    if (c < 0x20) {
+                    if (c < 0x20 || alsoEscaped.test(c)) {
                         out.append(String.format("\\u%04x", (int) c));
                     } else {
                         out.append(c);

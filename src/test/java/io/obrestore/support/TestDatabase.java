@@ -3,9 +3,7 @@ package io.obrestore.support;
 import io.obrestore.demo.EmbeddedMariaDb;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 /** The tests' handle on the real MariaDB: admin SQL, status counters, stopping and restarting the server. */
 public final class TestDatabase {
@@ -41,23 +39,5 @@ public final class TestDatabase {
     /** A JDBC connection as the admin account (not the service's read-only one). */
     public static Connection admin() throws SQLException {
         return DriverManager.getConnection(server().jdbcUrl(), EmbeddedMariaDb.ADMIN_USER, server().password());
-    }
-
-    /** Runs one admin statement (e.g. an UPDATE on a view table). */
-    public static int execute(String sql) throws SQLException {
-        try (Connection connection = admin(); Statement statement = connection.createStatement()) {
-            return statement.executeUpdate(sql);
-        }
-    }
-
-    /** A server-wide status counter, e.g. {@code Com_stmt_execute} or {@code Questions}. */
-    public static long globalStatus(String name) throws SQLException {
-        try (Connection connection = admin(); Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery("SHOW GLOBAL STATUS LIKE '" + name + "'")) {
-            if (!rs.next()) {
-                throw new IllegalArgumentException("no status counter " + name);
-            }
-            return rs.getLong(2);
-        }
     }
 }
