@@ -1,8 +1,11 @@
 package io.obrestore.api;
 
+import io.obrestore.config.ServiceConfig;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.time.ZoneId;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -15,37 +18,52 @@ public class ApiExceptionMappers {
 
     private static final Logger LOG = Logger.getLogger(ApiExceptionMappers.class);
 
+    private final ZoneId zone;
+
+    public ApiExceptionMappers(ServiceConfig config) {
+        this.zone = config.zone();
+    }
+
     @ServerExceptionMapper
-    public RestResponse<ApiResponse> api(ApiException e) {
-        return respond(e.code(), e.getMessage());
+    public RestResponse<ApiResponse> api(ApiException e, ContainerRequestContext request) {
+        return respond(e.code(), e.getMessage(), request);
     }
 
     /** Framework rejections: no matching route or method, bad media types, unreadable input. */
     @ServerExceptionMapper
-    public RestResponse<ApiResponse> web(WebApplicationException e) {
+    public RestResponse<ApiResponse> web(WebApplicationException e, ContainerRequestContext request) {
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
         return switch (status) {
-            case 404 -> respond(ErrorCode.NOT_FOUND, ErrorCode.NOT_FOUND.message("404 not found"));
-            case 405 -> respond(ErrorCode.METHOD_NOT_ALLOWED, ErrorCode.METHOD_NOT_ALLOWED.message("405"));
-            case 406 -> respond(ErrorCode.NOT_ACCEPTABLE, ErrorCode.NOT_ACCEPTABLE.message("only application/json"));
+            case 404 -> respond(ErrorCode.NOT_FOUND, ErrorCode.NOT_FOUND.message("404 not found"), request);
+            case 405 -> respond(ErrorCode.METHOD_NOT_ALLOWED, ErrorCode.METHOD_NOT_ALLOWED.message("405"), request);
+            case 406 -> respond(ErrorCode.NOT_ACCEPTABLE, ErrorCode.NOT_ACCEPTABLE.message("only application/json"),
+                    request);
             case 415 -> respond(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
-                    ErrorCode.UNSUPPORTED_MEDIA_TYPE.message("only application/json"));
+                    ErrorCode.UNSUPPORTED_MEDIA_TYPE.message("only application/json"), request);
             default -> status >= 400 && status < 500
-                    ? respond(ErrorCode.BAD_REQUEST, ErrorCode.BAD_REQUEST.message("malformed request"))
-                    : respond(ErrorCode.UNEXPECTED, ErrorCode.UNEXPECTED.message());
+                    ? respond(ErrorCode.BAD_REQUEST, ErrorCode.BAD_REQUEST.message("malformed request"), request)
+                    : respond(ErrorCode.UNEXPECTED, ErrorCode.UNEXPECTED.message(), request);
         };
     }
 
     @ServerExceptionMapper
     public RestResponse<ApiResponse> unexpected(Throwable e, ContainerRequestContext request) {
         LOG.errorf(e, "Unexpected failure, traceId=%s", EnvelopeFilter.traceOf(request).traceId());
-        return respond(ErrorCode.UNEXPECTED, ErrorCode.UNEXPECTED.message());
+        return respond(ErrorCode.UNEXPECTED, ErrorCode.UNEXPECTED.message(), request);
     }
 
-    static RestResponse<ApiResponse> respond(ErrorCode code, String message) {
+    /**
+     * Stamped here, not only by {@link EnvelopeFilter}: for streaming (SSE) resources Quarkus REST runs no response
+     * filters on the error path, and their errors must look like every other one.
+     */
+    private RestResponse<ApiResponse> respond(ErrorCode code, String message, ContainerRequestContext request) {
+        RequestTrace trace = EnvelopeFilter.traceOf(request);
+        ApiResponse body = ApiResponse.failure(code, message)
+                .stamped(Rfc3339.format(Instant.now(), zone), trace.elapsedMillis(), trace.traceId());
         return RestResponse.ResponseBuilder.<ApiResponse>create(code.httpStatus())
-                .entity(ApiResponse.failure(code, message))
+                .entity(body)
                 .type(MediaType.APPLICATION_JSON_TYPE)
+                .header(RequestTrace.HEADER, trace.traceId())
                 .build();
     }
 }

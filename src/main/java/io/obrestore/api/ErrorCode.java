@@ -15,6 +15,7 @@ public enum ErrorCode {
     TENANT_NOT_EXIST("OB.Tenant.NotExist", 400, 0, "Tenant '%s' does not exist."),
     NOT_FOUND("Common.NotFound", 404, 0, "Element not found: %s"),
     BAD_REQUEST("Common.BadRequest", 400, 0, "Bad request: %s"),
+    ILLEGAL_ARGUMENT("Common.IllegalArgument", 400, 0, "The input parameter '%s' is illegal: %s"),
     /** Ours: obshell's gin router answers an unsupported method with its 404. */
     METHOD_NOT_ALLOWED("Common.MethodNotAllowed", 405, 0, "Method not allowed: %s"),
     /** Ours: an unsupported request media type. */
@@ -30,6 +31,8 @@ public enum ErrorCode {
     /** obshell's code for a server-side SQL error; without the driver text, which goes to the log only. */
     MYSQL_ERROR("MySQL.Error", 500, 0, "MySQL error: the query on the restore views failed (see the service log)"),
     UNEXPECTED("Common.Unexpected", 500, 0, "Unexpected error: Internal Server Error"),
+    /** Ours: {@code obrestore.watch.max-tenants} tenants are watched already; a stream for another one waits. */
+    WATCH_LIMIT("Restore.Watch.TooManyTenants", 503, 0, "Too many tenants are watched at once (at most %d)"),
 
     // Authentication: obshell's codes, statuses, legacy codes and texts (auth spec table 4.4). The SDKs resend
     // after code 1 (refetching the public key) and code 10008 (trying their candidate auth).

@@ -99,6 +99,42 @@ public interface ServiceConfig {
         int replayMemory();
     }
 
+    /** The live restore watch and the restore metrics ({@code obrestore.watch.*}). */
+    Watch watch();
+
+    /** Settings of the one shared poller behind the watch streams and the restore gauges. */
+    interface Watch {
+
+        /**
+         * How often the shared poller reads the running restore jobs: one statement per interval for all watched
+         * tenants and the gauges together, whatever the number of stream subscribers.
+         */
+        @WithDefault("2s")
+        Duration pollInterval();
+
+        /** A comment line is sent this often on every open stream, so proxies and clients see the connection live. */
+        @WithDefault("15s")
+        Duration heartbeatInterval();
+
+        /** Span of the sliding window behind the bytes/s, tablets/s and ETA estimates. */
+        @WithDefault("5m")
+        Duration rateWindow();
+
+        /**
+         * Tenants that may be watched at once; a stream for one more tenant gets 503 {@code Agent.OceanBase.Busy},
+         * so watchers cannot multiply the statements the cluster sees.
+         */
+        @WithDefault("64")
+        int maxTenants();
+
+        /**
+         * Export Prometheus gauges for every running restore. The shared poller then keeps running without
+         * watchers too (one statement per {@link #pollInterval()}); a scrape never queries the database.
+         */
+        @WithDefault("true")
+        boolean metricsEnabled();
+    }
+
     /** How the service describes itself in {@code /api/v1/info} and {@code /api/v1/secret}. */
     Agent agent();
 

@@ -4,8 +4,10 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDateTime;
 
 /**
  * The only holder of SQL. Reads the OceanBase restore views through the reactive MySQL pool.
@@ -18,6 +20,29 @@ public class RestoreJobRepository {
     /** Marks which view a job row came from ({@code SOURCE} column). */
     static final String FROM_PROGRESS = "PROGRESS";
     static final String FROM_HISTORY = "HISTORY";
+
+    /** The job columns of CDB_OB_RESTORE_PROGRESS, NULL in place of the history-only ones (one row shape for both). */
+    private static final String PROGRESS_COLUMNS = """
+            'PROGRESS' AS SOURCE, TENANT_ID, JOB_ID, RESTORE_TENANT_NAME, RESTORE_TENANT_ID,
+            BACKUP_TENANT_NAME, BACKUP_TENANT_ID, BACKUP_CLUSTER_NAME, RESTORE_OPTION,
+            RESTORE_SCN, RESTORE_SCN_DISPLAY, STATUS, START_TIMESTAMP,
+            BACKUP_SET_LIST, BACKUP_PIECE_LIST, TABLET_COUNT, FINISH_TABLET_COUNT,
+            TOTAL_BYTES, TOTAL_BYTES_DISPLAY, FINISH_BYTES, FINISH_BYTES_DISPLAY, DESCRIPTION,
+            RECOVER_SCN, RECOVER_SCN_DISPLAY, RECOVER_PROGRESS, RESTORE_PROGRESS,
+            NULL AS BACKUP_CLUSTER_VERSION, NULL AS LS_COUNT, NULL AS FINISH_LS_COUNT,
+            NULL AS `COMMENT`, NULL AS FINISH_TIMESTAMP
+            """;
+
+    /** The job columns of CDB_OB_RESTORE_HISTORY, NULL in place of the progress-only ones. */
+    private static final String HISTORY_COLUMNS = """
+            'HISTORY' AS SOURCE, TENANT_ID, JOB_ID, RESTORE_TENANT_NAME, RESTORE_TENANT_ID,
+            BACKUP_TENANT_NAME, BACKUP_TENANT_ID, BACKUP_CLUSTER_NAME, RESTORE_OPTION,
+            RESTORE_SCN, RESTORE_SCN_DISPLAY, STATUS, START_TIMESTAMP,
+            BACKUP_SET_LIST, BACKUP_PIECE_LIST, TABLET_COUNT, FINISH_TABLET_COUNT,
+            TOTAL_BYTES, TOTAL_BYTES_DISPLAY, FINISH_BYTES, FINISH_BYTES_DISPLAY, DESCRIPTION,
+            NULL AS RECOVER_SCN, NULL AS RECOVER_SCN_DISPLAY, NULL AS RECOVER_PROGRESS, NULL AS RESTORE_PROGRESS,
+            BACKUP_CLUSTER_VERSION, LS_COUNT, FINISH_LS_COUNT, `COMMENT`, FINISH_TIMESTAMP
+            """;
 
     /**
      * obshell's three look-ups (tenant, running job, newest finished job) in one statement, so an overview costs
@@ -40,32 +65,51 @@ public class RestoreJobRepository {
                      WHERE TENANT_NAME = ? AND TENANT_TYPE != 'META'
                      LIMIT 1) t
               LEFT JOIN (
-                    (SELECT 'PROGRESS' AS SOURCE, TENANT_ID, JOB_ID, RESTORE_TENANT_NAME, RESTORE_TENANT_ID,
-                            BACKUP_TENANT_NAME, BACKUP_TENANT_ID, BACKUP_CLUSTER_NAME, RESTORE_OPTION,
-                            RESTORE_SCN, RESTORE_SCN_DISPLAY, STATUS, START_TIMESTAMP,
-                            BACKUP_SET_LIST, BACKUP_PIECE_LIST, TABLET_COUNT, FINISH_TABLET_COUNT,
-                            TOTAL_BYTES, TOTAL_BYTES_DISPLAY, FINISH_BYTES, FINISH_BYTES_DISPLAY, DESCRIPTION,
-                            RECOVER_SCN, RECOVER_SCN_DISPLAY, RECOVER_PROGRESS, RESTORE_PROGRESS,
-                            NULL AS BACKUP_CLUSTER_VERSION, NULL AS LS_COUNT, NULL AS FINISH_LS_COUNT,
-                            NULL AS `COMMENT`, NULL AS FINISH_TIMESTAMP
+                    (SELECT %s
                        FROM oceanbase.CDB_OB_RESTORE_PROGRESS
                       WHERE RESTORE_TENANT_NAME = ? AND TENANT_ID = 1
                       ORDER BY JOB_ID DESC
                       LIMIT 1)
                     UNION ALL
-                    (SELECT 'HISTORY', TENANT_ID, JOB_ID, RESTORE_TENANT_NAME, RESTORE_TENANT_ID,
-                            BACKUP_TENANT_NAME, BACKUP_TENANT_ID, BACKUP_CLUSTER_NAME, RESTORE_OPTION,
-                            RESTORE_SCN, RESTORE_SCN_DISPLAY, STATUS, START_TIMESTAMP,
-                            BACKUP_SET_LIST, BACKUP_PIECE_LIST, TABLET_COUNT, FINISH_TABLET_COUNT,
-                            TOTAL_BYTES, TOTAL_BYTES_DISPLAY, FINISH_BYTES, FINISH_BYTES_DISPLAY, DESCRIPTION,
-                            NULL, NULL, NULL, NULL,
-                            BACKUP_CLUSTER_VERSION, LS_COUNT, FINISH_LS_COUNT, `COMMENT`, FINISH_TIMESTAMP
+                    (SELECT %s
                        FROM oceanbase.CDB_OB_RESTORE_HISTORY
                       WHERE RESTORE_TENANT_NAME = ?
                       ORDER BY START_TIMESTAMP DESC, TENANT_ID ASC, JOB_ID DESC
                       LIMIT 1)
                   ) j ON j.RESTORE_TENANT_NAME = t.TENANT_NAME
-            """;
+            """.formatted(PROGRESS_COLUMNS, HISTORY_COLUMNS);
+
+    /**
+     * Every running job (sys job rows, {@code TENANT_ID = 1}), newest job first: what the shared poller of the live
+     * watch and the restore gauges reads, one statement for all tenants.
+     */
+    static final String RUNNING_SQL = """
+            SELECT %s
+              FROM oceanbase.CDB_OB_RESTORE_PROGRESS
+             WHERE TENANT_ID = 1
+             ORDER BY JOB_ID DESC
+            """.formatted(PROGRESS_COLUMNS);
+
+    /**
+     * obshell's task list ({@code GET /api/v1/restore/tasks}): running then finished sys job rows
+     * ({@code TENANT_ID = 1} in both, as obshell's list queries), each filter applying to both views when set.
+     * Parameters per view: start, start, end, end, statuses, statuses ({@code NULL}/empty = no filter);
+     * statuses are a comma list matched with FIND_IN_SET so one prepared statement serves any number of them.
+     */
+    static final String TASKS_SQL = """
+            (SELECT %s
+               FROM oceanbase.CDB_OB_RESTORE_PROGRESS
+              WHERE TENANT_ID = 1
+                AND (? IS NULL OR START_TIMESTAMP >= ?) AND (? IS NULL OR START_TIMESTAMP <= ?)
+                AND (? = '' OR FIND_IN_SET(STATUS, ?) > 0))
+            UNION ALL
+            (SELECT %s
+               FROM oceanbase.CDB_OB_RESTORE_HISTORY
+              WHERE TENANT_ID = 1
+                AND (? IS NULL OR START_TIMESTAMP >= ?) AND (? IS NULL OR START_TIMESTAMP <= ?)
+                AND (? = '' OR FIND_IN_SET(STATUS, ?) > 0))
+            ORDER BY SOURCE DESC, START_TIMESTAMP DESC, JOB_ID DESC
+            """.formatted(PROGRESS_COLUMNS, HISTORY_COLUMNS);
 
     /** Zero rows, but fails unless all three views exist and are readable: proves the grants. */
     static final String PROBE_SQL = """
@@ -85,6 +129,24 @@ public class RestoreJobRepository {
         // The name is only ever a bound parameter, never SQL text.
         return pool.preparedQuery(OVERVIEW_SQL)
                 .execute(Tuple.of(tenantName, tenantName, tenantName))
+                .onItem().transformToMulti(rows -> Multi.createFrom().iterable(rows));
+    }
+
+    /** The sys rows of all running jobs, newest job first (see {@link #RUNNING_SQL}). */
+    public Uni<RowSet<Row>> runningJobs() {
+        return pool.preparedQuery(RUNNING_SQL).execute();
+    }
+
+    /**
+     * The task-list rows, running jobs first; {@code from}/{@code to} bound START_TIMESTAMP (inclusive, either may be
+     * null) and {@code statuses} is a comma list of exact STATUS values (empty = any).
+     */
+    public Multi<Row> taskRows(LocalDateTime from, LocalDateTime to, String statuses) {
+        Tuple filters = Tuple.tuple();
+        for (int view = 0; view < 2; view++) {
+            filters.addValue(from).addValue(from).addValue(to).addValue(to).addValue(statuses).addValue(statuses);
+        }
+        return pool.preparedQuery(TASKS_SQL).execute(filters)
                 .onItem().transformToMulti(rows -> Multi.createFrom().iterable(rows));
     }
 

@@ -7,8 +7,9 @@ import io.obrestore.config.ServiceConfig;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.math.BigDecimal;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** obshell's restore-overview logic (views spec section 1) on top of one repository round trip. */
 @ApplicationScoped
@@ -49,7 +50,27 @@ public class RestoreOverviewService {
                 .failWith(() -> new ApiException(ErrorCode.OCEANBASE_TIMEOUT, config.queryTimeout()))
                 .onFailure().transform(failures::classify)
                 .invoke(failures::recovered)
-                .map(rows -> toOverview(rows.chosen(name), zone));
+                .map(rows -> RestoreRowMapper.overview(rows.chosen(name), zone));
+    }
+
+    /**
+     * The overview of every running restore (sys job rows), keyed by tenant name, newest job first; one statement
+     * for all tenants, bounded by the query timeout like an overview.
+     */
+    public Uni<Map<String, RestoreOverview>> runningJobs() {
+        return repository.runningJobs()
+                .ifNoItem().after(config.queryTimeout())
+                .failWith(() -> new ApiException(ErrorCode.OCEANBASE_TIMEOUT, config.queryTimeout()))
+                .onFailure().transform(failures::classify)
+                .invoke(failures::recovered)
+                .map(rows -> {
+                    Map<String, RestoreOverview> running = new LinkedHashMap<>();
+                    for (Row row : rows) {
+                        RestoreOverview job = RestoreRowMapper.overview(row, zone);
+                        running.putIfAbsent(job.restoreTenantName(), job);
+                    }
+                    return running;
+                });
     }
 
     /** The rows of one overview statement: the tenant's stored name, and its running and finished job. */
@@ -84,58 +105,5 @@ public class RestoreOverviewService {
             }
             throw new ApiException(ErrorCode.NOT_FOUND, "restore task");
         }
-    }
-
-    static RestoreOverview toOverview(Row row, ZoneId zone) {
-        return new RestoreOverview(
-                number(row, "TENANT_ID"),
-                number(row, "JOB_ID"),
-                text(row, "RESTORE_TENANT_NAME"),
-                number(row, "RESTORE_TENANT_ID"),
-                text(row, "BACKUP_TENANT_NAME"),
-                number(row, "BACKUP_TENANT_ID"),
-                text(row, "BACKUP_CLUSTER_NAME"),
-                text(row, "RESTORE_OPTION"),
-                number(row, "RESTORE_SCN"),
-                Rfc3339.format(row.getLocalDateTime("RESTORE_SCN_DISPLAY"), zone),
-                text(row, "STATUS"),
-                Rfc3339.format(row.getLocalDateTime("START_TIMESTAMP"), zone),
-                BackupUriRedactor.redactList(row.getString("BACKUP_SET_LIST")),
-                BackupUriRedactor.redactList(row.getString("BACKUP_PIECE_LIST")),
-                "",
-                "",
-                number(row, "TABLET_COUNT"),
-                number(row, "FINISH_TABLET_COUNT"),
-                number(row, "TOTAL_BYTES"),
-                text(row, "TOTAL_BYTES_DISPLAY"),
-                number(row, "FINISH_BYTES"),
-                text(row, "FINISH_BYTES_DISPLAY"),
-                text(row, "DESCRIPTION"),
-                number(row, "RECOVER_SCN"),
-                Rfc3339.format(row.getLocalDateTime("RECOVER_SCN_DISPLAY"), zone),
-                percent(row, "RECOVER_PROGRESS"),
-                percent(row, "RESTORE_PROGRESS"),
-                number(row, "BACKUP_CLUSTER_VERSION"),
-                number(row, "LS_COUNT"),
-                number(row, "FINISH_LS_COUNT"),
-                text(row, "COMMENT"),
-                Rfc3339.format(row.getLocalDateTime("FINISH_TIMESTAMP"), zone));
-    }
-
-    // NULL becomes Go's zero value, as obshell's scan does.
-    private static long number(Row row, String column) {
-        Long value = row.getLong(column);
-        return value == null ? 0L : value;
-    }
-
-    private static String text(Row row, String column) {
-        String value = row.getString(column);
-        return value == null ? "" : value;
-    }
-
-    /** DECIMAL(6,2) as obshell sends it: a string keeping the scale ({@code "41.60"}). */
-    private static String percent(Row row, String column) {
-        BigDecimal value = row.getBigDecimal(column);
-        return value == null ? "" : value.toPlainString();
     }
 }

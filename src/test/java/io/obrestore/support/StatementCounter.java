@@ -1,0 +1,39 @@
+package io.obrestore.support;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/** MariaDB's server-wide {@code Questions} counter, corrected for the SHOW statements that read it. */
+public final class StatementCounter implements AutoCloseable {
+
+    private final Connection admin;
+    private final Statement statement;
+    private final long overhead;
+
+    public StatementCounter() throws SQLException {
+        admin = TestDatabase.admin();
+        statement = admin.createStatement();
+        // Each SHOW is itself one question: measure that overhead instead of assuming it.
+        overhead = read() - read();
+    }
+
+    /** Statements executed by others since the counter reading {@code before} (the readings' own cost removed). */
+    public long since(long before) throws SQLException {
+        return read() - before + overhead;
+    }
+
+    /** The raw counter. */
+    public long read() throws SQLException {
+        try (ResultSet rs = statement.executeQuery("SHOW GLOBAL STATUS LIKE 'Questions'")) {
+            rs.next();
+            return rs.getLong(2);
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        admin.close();
+    }
+}

@@ -1,0 +1,27 @@
+package io.obrestore.support;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+import java.util.Map;
+
+/** The shared poller at test speed: polls every 100 ms, heartbeats every 300 ms; gauges as the test class says. */
+public class WatchProfile implements QuarkusTestProfile {
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of(
+                "obrestore.watch.poll-interval", "100ms",
+                "obrestore.watch.heartbeat-interval", "300ms",
+                "obrestore.watch.metrics-enabled", "false");
+    }
+
+    /** The same with the restore gauges on, so the poller also runs without watchers. */
+    public static class WithMetrics extends WatchProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of(
+                    "obrestore.watch.poll-interval", "100ms",
+                    "obrestore.watch.heartbeat-interval", "300ms",
+                    "obrestore.watch.metrics-enabled", "true");
+        }
+    }
+}
