@@ -90,6 +90,9 @@ public record RestoreTaskQuery(LocalDateTime from, LocalDateTime to, String stat
         Set<String> parsed = new LinkedHashSet<>();
         for (String part : value.toUpperCase(Locale.ROOT).split(",")) {
             String trimmed = part.trim();
+            if (trimmed.isEmpty()) {
+                continue; // "SUCCESS,", as obshell: an empty status matches nothing
+            }
             if (!STATUS.matcher(trimmed).matches()) {
                 throw new ApiException(ErrorCode.ILLEGAL_ARGUMENT, "status",
                         "a comma-separated list of restore statuses such as SUCCESS,FAIL");

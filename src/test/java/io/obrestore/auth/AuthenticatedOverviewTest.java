@@ -57,6 +57,22 @@ class AuthenticatedOverviewTest {
     }
 
     @Test
+    void theTaskListAndTheStreamNeedTheSameHeader() throws Exception {
+        String tasks = "/api/v1/restore/tasks?status=SUCCESS";
+        assertEquals(400, request().get(tasks).statusCode());
+        Response listed = request().header("X-OCS-Header", sdk.go(PASSWORD, tasks)).get(tasks);
+        assertEquals(200, listed.statusCode(), listed.asString());
+
+        String stream = "/api/v1/tenant/rt2/restore/overview/stream";
+        assertAuthError(request().header("X-OCS-Header", sdk.go("wrong", stream)).get(stream),
+                401, 10008, "Security.Authentication.IncorrectOceanbasePassword",
+                "Unauthorized: OceanBase password is incorrect");
+        Response watched = request().header("X-OCS-Header", sdk.python(PASSWORD, stream)).get(stream);
+        assertEquals(200, watched.statusCode(), watched.asString());
+        assertTrue(watched.asString().startsWith("event:final"), watched.asString());
+    }
+
+    @Test
     void agentHeaderIsCheckedAgainstTheAgentPassword() {
         request().header("X-OCS-Agent-Header", sdk.python(AuthEnabledProfile.AGENT_PASSWORD, RT2)).get(RT2)
                 .then().statusCode(200);

@@ -46,6 +46,12 @@ class SecretLeakTest {
                 responses.add(call(sdk.python(AuthEnabledProfile.PASSWORD, uri), uri, null));
                 responses.add(call(sdk.go(AuthEnabledProfile.AGENT_PASSWORD, uri), uri, "X-OCS-Agent-Header"));
             }
+            // The task list (every job, all secret-bearing lists) and finished streams (a whole stream each).
+            for (String uri : new String[] {"/api/v1/restore/tasks", "/api/v1/restore/tasks?status=FAIL&page=1&size=3",
+                "/api/v1/tenant/rt2/restore/overview/stream", "/api/v1/tenant/rt_failed/restore/overview/stream",
+                "/api/v1/tenant/rt_multi/restore/overview/stream"}) {
+                responses.add(call(sdk.go(AuthEnabledProfile.PASSWORD, uri), uri, null));
+            }
             String rt2 = "/api/v1/tenant/rt2/restore/overview";
             String replayed = sdk.go(AuthEnabledProfile.PASSWORD, rt2);
             for (String header : new String[] {null, "", "garbage", "QUJD", replayed, replayed, "A".repeat(9000),
@@ -74,6 +80,8 @@ class SecretLeakTest {
         }
         String all = String.join("\n", responses);
         assertTrue(all.contains("\"restore_tenant_name\":\"rt_running\""), "the drive really reached the data");
+        assertTrue(all.contains("\"total_elements\":12"), "the drive really reached the task list");
+        assertTrue(all.contains("event:final"), "the drive really reached the streams");
         assertTrue(text.contains("Security.Authentication"), "the drive really reached the log");
 
         List<String> secrets = new ArrayList<>(List.of("SECRET", "FAKE", "access_key", "access_id",

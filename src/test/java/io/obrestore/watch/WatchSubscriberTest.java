@@ -1,0 +1,125 @@
+package io.obrestore.watch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.SseEventSink;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.resteasy.reactive.server.jaxrs.SseImpl;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A consumer that stops reading: its writes never complete. Memory must stay at one event in flight and one
+ * waiting, and the consumer must get the latest state when it reads again.
+ */
+class WatchSubscriberTest {
+
+    /** A sink whose writes complete only when the test says so, like a socket whose peer does not read. */
+    private static final class StalledSink implements SseEventSink {
+        final List<OutboundSseEvent> written = new ArrayList<>();
+        final List<CompletableFuture<Void>> pending = new ArrayList<>();
+        boolean closed;
+
+        @Override
+        public boolean isClosed() {
+            return closed;
+        }
+
+        @Override
+        public CompletionStage<?> send(OutboundSseEvent event) {
+            written.add(event);
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            pending.add(done);
+            return done;
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+        }
+
+        void drainOne() {
+            pending.get(pending.size() - 1).complete(null);
+        }
+    }
+
+    private static OutboundSseEvent state(int n) {
+        return SseImpl.INSTANCE.newEventBuilder().name("overview").id(Integer.toString(n)).data(String.class, "{}").build();
+    }
+
+    @Test
+    void aStalledConsumerHoldsTwoEventsAndGetsTheLatest() {
+        StalledSink sink = new StalledSink();
+        AtomicInteger closes = new AtomicInteger();
+        WatchSubscriber subscriber = new WatchSubscriber(sink, closes::incrementAndGet);
+
+        for (int i = 1; i <= 10_000; i++) {
+            subscriber.offer(state(i));
+        }
+        assertEquals(1, sink.written.size(), "only the first state is on the wire while the peer does not read");
+        assertEquals(9_998, subscriber.dropped(), "every state but the first and the latest was superseded");
+
+        sink.drainOne();
+        assertEquals(2, sink.written.size());
+        assertEquals("10000", sink.written.get(1).getId(), "the consumer catches up straight to the latest state");
+        sink.drainOne();
+        assertEquals(2, sink.written.size(), "nothing else was queued");
+        assertEquals(0, closes.get());
+    }
+
+    @Test
+    void theFinalEventIsNeverSupersededAndClosesTheStream() {
+        StalledSink sink = new StalledSink();
+        AtomicInteger closes = new AtomicInteger();
+        WatchSubscriber subscriber = new WatchSubscriber(sink, closes::incrementAndGet);
+        subscriber.offer(state(1));
+        subscriber.offer(state(2));
+        subscriber.finish(SseImpl.INSTANCE.newEventBuilder().name("final").data(String.class, "{}").build());
+        subscriber.offer(state(3));
+
+        sink.drainOne();
+        assertEquals("final", sink.written.get(1).getName(), "the final event replaced the waiting state");
+        sink.drainOne();
+        assertTrue(sink.closed, "closed once the final event is written");
+        assertEquals(2, sink.written.size(), "nothing after the final event");
+        assertEquals(1, closes.get(), "the poller hears about it exactly once");
+        subscriber.close();
+        assertEquals(1, closes.get());
+    }
+
+    @Test
+    void heartbeatsNeverQueueBehindAStalledWrite() {
+        StalledSink sink = new StalledSink();
+        WatchSubscriber subscriber = new WatchSubscriber(sink, () -> { });
+        subscriber.offer(state(1));
+        OutboundSseEvent comment = SseImpl.INSTANCE.newEventBuilder().comment("heartbeat").build();
+        for (int i = 0; i < 1000; i++) {
+            subscriber.heartbeat(comment);
+        }
+        assertEquals(1, sink.written.size());
+        sink.drainOne();
+        assertEquals(1, sink.written.size(), "no heartbeat was waiting");
+        subscriber.heartbeat(comment);
+        assertEquals(2, sink.written.size(), "an idle stream gets its heartbeat");
+    }
+
+    @Test
+    void aFailedWriteClosesTheSubscriber() {
+        StalledSink sink = new StalledSink();
+        AtomicInteger closes = new AtomicInteger();
+        WatchSubscriber subscriber = new WatchSubscriber(sink, closes::incrementAndGet);
+        subscriber.offer(state(1));
+        subscriber.offer(state(2));
+        sink.pending.get(0).completeExceptionally(new java.io.IOException("connection reset"));
+        assertTrue(sink.closed);
+        assertEquals(1, closes.get());
+        assertTrue(subscriber.isClosed());
+        subscriber.offer(state(3));
+        assertEquals(1, sink.written.size(), "nothing is written after the connection broke");
+    }
+}
