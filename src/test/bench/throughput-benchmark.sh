@@ -7,6 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 . src/test/bench/database.sh
+. src/test/bench/service.sh
 
 SECONDS_PER_RUN=${1:-10}
 CONCURRENCIES=${2:-1,8,32,128}
@@ -15,6 +16,9 @@ DB_PORT=${DB_PORT:-3337}
 APP_PORT=${APP_PORT:-2906}
 DB_PASSWORD="bench-$RANDOM$RANDOM"
 JVM_FLAGS=${JVM_FLAGS:--XX:MaxRAM=256m -XX:+UseSerialGC}
+# JFR_FILE=/tmp/x.jfr records a CPU profile of the service for the whole run (JFR ships with the JDK), e.g. for
+# `jfr view hot-methods /tmp/x.jfr` (JDK 21+ jfr tool).
+if [ -n "${JFR_FILE:-}" ]; then JVM_FLAGS="$JVM_FLAGS -XX:StartFlightRecording=filename=$JFR_FILE,settings=profile"; fi
 
 cleanup() {
   [ -n "${APP_PID:-}" ] && kill "$APP_PID" 2>/dev/null || true
@@ -26,12 +30,8 @@ trap cleanup EXIT
 ./mvnw -B -q package -DskipTests -DskipITs
 start_database "$DB_PORT" "$DB_PASSWORD" "$WORK/db.log"
 
-QUARKUS_HTTP_PORT=$APP_PORT QUARKUS_DATASOURCE_REACTIVE_URL=mysql://127.0.0.1:$DB_PORT \
-QUARKUS_DATASOURCE_USERNAME=obrestore QUARKUS_DATASOURCE_PASSWORD=$DB_PASSWORD \
-OBRESTORE_TIME_ZONE=+08:00 OBRESTORE_AUTH_DATA_DIR=$WORK/data QUARKUS_LOG_LEVEL=WARN \
-  java $JVM_FLAGS -jar target/quarkus-app/quarkus-run.jar > "$WORK/app.log" 2>&1 &
-APP_PID=$!
-for _ in $(seq 100); do curl -sf "http://127.0.0.1:$APP_PORT/q/health/ready" > /dev/null && break; sleep 0.2; done
+# shellcheck disable=SC2086 # JVM_FLAGS is a list of flags
+start_service "$APP_PORT" "$DB_PORT" "$DB_PASSWORD" "$WORK" $JVM_FLAGS
 
 echo "throughput of ob-restore-overview, $(date -u +%F), $(nproc) cores (database, service and load together)"
 ./mvnw -B -q exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.obrestore.bench.ThroughputBenchmark \

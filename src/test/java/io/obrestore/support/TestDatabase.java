@@ -2,8 +2,8 @@ package io.obrestore.support;
 
 import io.obrestore.demo.EmbeddedMariaDb;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Properties;
 
 /** The tests' handle on the real MariaDB: admin SQL, status counters, stopping and restarting the server. */
 public final class TestDatabase {
@@ -36,8 +36,15 @@ public final class TestDatabase {
         return current;
     }
 
-    /** A JDBC connection as the admin account (not the service's read-only one). */
+    /**
+     * A JDBC connection as the admin account (not the service's read-only one). The driver is called directly:
+     * DriverManager only offers drivers registered by the caller's class loader, and each Quarkus test application
+     * has its own, so after a restart it would find none ("No suitable driver").
+     */
     public static Connection admin() throws SQLException {
-        return DriverManager.getConnection(server().jdbcUrl(), EmbeddedMariaDb.ADMIN_USER, server().password());
+        Properties login = new Properties();
+        login.setProperty("user", EmbeddedMariaDb.ADMIN_USER);
+        login.setProperty("password", server().password());
+        return new org.mariadb.jdbc.Driver().connect(server().jdbcUrl(), login);
     }
 }

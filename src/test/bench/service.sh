@@ -1,0 +1,13 @@
+# Sourced by the benchmark scripts: runs the packaged service against the database start_database started.
+# start_service PORT DB_PORT DB_PASSWORD WORKDIR [JVM flags...] -> sets APP_PID, returns once the service is ready.
+start_service() {
+  local port=$1 db_port=$2 db_password=$3 work=$4
+  shift 4
+  QUARKUS_HTTP_PORT=$port QUARKUS_DATASOURCE_REACTIVE_URL=mysql://127.0.0.1:$db_port \
+  QUARKUS_DATASOURCE_USERNAME=obrestore QUARKUS_DATASOURCE_PASSWORD=$db_password \
+  OBRESTORE_TIME_ZONE=+08:00 OBRESTORE_AUTH_DATA_DIR=$work/data QUARKUS_LOG_LEVEL=WARN \
+    java "$@" -jar target/quarkus-app/quarkus-run.jar > "$work/app.log" 2>&1 &
+  APP_PID=$!
+  for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/q/health/ready" > /dev/null && return 0; sleep 0.2; done
+  echo "service did not start"; cat "$work/app.log"; return 1
+}
