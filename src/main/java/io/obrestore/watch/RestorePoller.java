@@ -94,13 +94,18 @@ public class RestorePoller {
     public Uni<Void> subscribe(String name, SseEventSink sink, Sse sse) {
         WatchedTenant known = tenants.get(name);
         if (known != null && known.hasState()) {
-            return attach(known, sink, sse);
+            Uni<Void> attached = attach(known, sink, sse);
+            if (attached != null) {
+                return attached;
+            }
+            // Retired between the look-up and the attach: start afresh below.
         }
         if (known == null && tenants.size() >= config.maxTenants()) {
             return Uni.createFrom().failure(new ApiException(ErrorCode.WATCH_LIMIT, config.maxTenants()));
         }
         return service.overview(name).chain(overview -> {
-            WatchedTenant tenant = tenants.computeIfAbsent(name, key -> newTenant(key, sse));
+            WatchedTenant tenant = tenants.compute(name,
+                    (key, current) -> current == null || current.isRetired() ? newTenant(key, sse) : current);
             tenant.update(overview, System.nanoTime());
             Uni<Void> attached = attach(tenant, sink, sse);
             if (tenant.isFinished()) {
@@ -108,13 +113,9 @@ public class RestorePoller {
             } else {
                 ensureRunning();
             }
-            return attached;
+            // Retired meanwhile (its last other subscriber left): once more, which then creates a fresh tenant.
+            return attached != null ? attached : subscribe(name, sink, sse);
         });
-    }
-
-    /** Number of tenants with an open stream (for tests and the gauge). */
-    int watchedTenants() {
-        return tenants.size();
     }
 
     private WatchedTenant newTenant(String name, Sse sse) {
@@ -122,21 +123,30 @@ public class RestorePoller {
                 new RateWindow(config.rateWindow(), config.pollInterval()));
     }
 
-    /** Subscribes the sink to the tenant; fails with {@link StreamEndedAtOnce} when the job is already over. */
+    /**
+     * Subscribes the sink to the tenant; fails with {@link StreamEndedAtOnce} when the job is already over; null
+     * when the tenant was retired meanwhile.
+     */
     private Uni<Void> attach(WatchedTenant tenant, SseEventSink sink, Sse sse) {
         WatchSubscriber[] holder = new WatchSubscriber[1];
         WatchSubscriber subscriber = new WatchSubscriber(sink, () -> detach(tenant, holder[0]));
         holder[0] = subscriber;
-        // The broadcaster only reports the client going away; events are sent per subscriber (latest-only).
-        SseBroadcaster closeWatcher = sse.newBroadcaster();
-        closeWatcher.register(sink);
-        closeWatcher.onClose(closedSink -> subscriber.close());
-        String ended = tenant.add(subscriber);
-        return ended == null ? Uni.createFrom().voidItem() : Uni.createFrom().failure(new StreamEndedAtOnce(ended));
+        return switch (tenant.add(subscriber)) {
+            case SUBSCRIBED -> {
+                // The broadcaster only reports the client going away (Quarkus REST installs that hook once the
+                // stream's head is sent, after this); events are sent per subscriber, latest-only.
+                SseBroadcaster closeWatcher = sse.newBroadcaster();
+                closeWatcher.register(sink);
+                closeWatcher.onClose(closedSink -> subscriber.close());
+                yield Uni.createFrom().voidItem();
+            }
+            case ENDED -> Uni.createFrom().failure(new StreamEndedAtOnce(tenant.endedStream()));
+            case RETIRED -> null;
+        };
     }
 
     private void detach(WatchedTenant tenant, WatchSubscriber subscriber) {
-        if (tenant.remove(subscriber) && !tenant.isFinished()) {
+        if (tenant.remove(subscriber)) {
             tenants.remove(tenant.name(), tenant);
             stopIfIdle();
         }

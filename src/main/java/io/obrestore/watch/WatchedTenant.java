@@ -43,6 +43,7 @@ final class WatchedTenant {
     private String errorCode;
     private long sequence;
     private boolean finished;
+    private boolean retired;
 
     WatchedTenant(String name, Sse sse, ObjectMapper mapper, ZoneId zone, RateWindow window) {
         this.name = name;
@@ -62,7 +63,7 @@ final class WatchedTenant {
 
     /** A state a new subscriber can be given at once, without a query. */
     synchronized boolean hasState() {
-        return latest != null && errorCode == null && !finished;
+        return latest != null && errorCode == null && !finished && !retired;
     }
 
     synchronized boolean isFinished() {
@@ -111,23 +112,45 @@ final class WatchedTenant {
         }
     }
 
+    /** What {@link #add} did. */
+    enum Added { SUBSCRIBED, ENDED, RETIRED }
+
     /**
-     * Adds a subscriber and sends it the current state at once. Returns null, or, when the job is already over,
-     * the complete stream (its {@code final} event as text) and adds nothing.
+     * Adds a subscriber and sends it the current state at once. {@code ENDED}: the job is over, nothing was added
+     * and {@link #endedStream()} is the whole stream. {@code RETIRED}: the last subscriber left and the poller
+     * dropped this tenant; nothing was added and the caller must start afresh.
      */
-    synchronized String add(WatchSubscriber subscriber) {
+    synchronized Added add(WatchSubscriber subscriber) {
         if (finished) {
-            return latestText;
+            return Added.ENDED;
+        }
+        if (retired) {
+            return Added.RETIRED;
         }
         subscribers.add(subscriber);
         subscriber.offer(latestEvent);
-        return null;
+        return Added.SUBSCRIBED;
     }
 
-    /** Removes a subscriber; true when none is left. */
+    /** The complete stream of a finished job: its {@code final} event as text. */
+    synchronized String endedStream() {
+        return latestText;
+    }
+
+    /**
+     * Removes a subscriber; true when it was the last one, which retires the tenant for good (a later subscriber
+     * gets a new one) so no stream can attach to a tenant the poller no longer polls.
+     */
     synchronized boolean remove(WatchSubscriber subscriber) {
         subscribers.remove(subscriber);
-        return subscribers.isEmpty();
+        if (subscribers.isEmpty() && !finished) {
+            retired = true;
+        }
+        return retired;
+    }
+
+    synchronized boolean isRetired() {
+        return retired;
     }
 
     synchronized void heartbeat() {
