@@ -30,8 +30,9 @@ public final class SseClient {
         headers.forEach(request::header);
         Stream stream = new Stream();
         client.sendAsync(request.build(), info -> {
-            stream.status.complete(info.statusCode());
+            // The head's fields first: completing the status wakes the test thread, which then reads them.
             stream.contentType = info.headers().firstValue("Content-Type").orElse("");
+            stream.status.complete(info.statusCode());
             return HttpResponse.BodySubscribers.fromLineSubscriber(stream);
         }).whenComplete((response, failure) -> stream.ended.complete(null));
         return stream;
