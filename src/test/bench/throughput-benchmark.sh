@@ -3,7 +3,8 @@
 # a separate load process (ThroughputBenchmark, closed loop on Vert.x) at several concurrencies; the same SQL through
 # a raw Vert.x MySQL pool is the ceiling. Prints a table: requests/s, p50/p99/max latency, errors, service CPU per
 # request, service RSS, statements per request, ratio to the raw driver.
-# Usage (from the project root): src/test/bench/throughput-benchmark.sh [SECONDS_PER_RUN] [CONCURRENCIES]
+# Usage (from the project root): src/test/bench/throughput-benchmark.sh [SECONDS_PER_RUN] [CONCURRENCIES] [SCENARIO]
+# (SCENARIO: only the scenarios whose name contains it, e.g. rt2; default all)
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 . src/test/bench/database.sh
@@ -11,6 +12,7 @@ cd "$(dirname "$0")/../../.."
 
 SECONDS_PER_RUN=${1:-10}
 CONCURRENCIES=${2:-1,8,32,128}
+SCENARIO=${3:-}
 WORK=$(mktemp -d /tmp/obrestore-throughput.XXXXXX)
 DB_PORT=${DB_PORT:-3337}
 APP_PORT=${APP_PORT:-2906}
@@ -35,4 +37,4 @@ start_service "$APP_PORT" "$DB_PORT" "$DB_PASSWORD" "$WORK" $JVM_FLAGS
 
 echo "throughput of ob-restore-overview, $(date -u +%F), $(nproc) cores (database, service and load together)"
 ./mvnw -B -q exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.obrestore.bench.ThroughputBenchmark \
-  -Dexec.args="http://127.0.0.1:$APP_PORT $APP_PID $DB_PORT obadmin $DB_PASSWORD obadmin $SECONDS_PER_RUN $CONCURRENCIES"
+  -Dexec.args="http://127.0.0.1:$APP_PORT $APP_PID $DB_PORT obadmin $DB_PASSWORD obadmin $SECONDS_PER_RUN $CONCURRENCIES $SCENARIO"

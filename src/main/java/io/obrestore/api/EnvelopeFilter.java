@@ -34,7 +34,7 @@ public class EnvelopeFilter {
         }
         RequestTrace trace = traceOf(request);
         String now = Rfc3339.format(Instant.now(), zone);
-        response.setEntity(body.stamped(now, trace.elapsedMillis(), trace.traceId()));
+        body.stamped(now, trace.elapsedMillis(), trace.traceId());
         // obshell always answers application/json; the Go SDK (resty) only decodes JSON content types.
         response.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON);
         response.getHeaders().putSingle(RequestTrace.HEADER, trace.traceId());

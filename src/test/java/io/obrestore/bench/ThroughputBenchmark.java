@@ -32,7 +32,8 @@ import java.util.function.Supplier;
  * against the running service, and the same SQL through a raw Vert.x MySQL pool (no HTTP, no JSON) as the ceiling.
  * Prints one table row per scenario and concurrency.
  *
- * <p>Arguments: serviceUrl servicePid dbPort dbUser dbPassword adminUser secondsPerRun concurrencies(comma list).
+ * <p>Arguments: serviceUrl servicePid dbPort dbUser dbPassword adminUser secondsPerRun concurrencies(comma list)
+ * [scenario name filter, e.g. "rt2"].
  */
 public final class ThroughputBenchmark {
 
@@ -70,12 +71,14 @@ public final class ThroughputBenchmark {
                         HttpResponse.BodyHandlers.ofString()).body()).get("data").get("public_key").asText();
         ObshellSdkHeaders sdk = new ObshellSdkHeaders(publicKey);
 
-        List<Scenario> scenarios = List.of(
+        String only = args.length > 8 ? args[8] : "";
+        List<Scenario> all = List.of(
                 new Scenario("history (rt2)", "/api/v1/tenant/rt2/restore/overview", 200, false),
                 new Scenario("running (rt_running)", "/api/v1/tenant/rt_running/restore/overview", 200, false),
                 new Scenario("unknown tenant (400)", "/api/v1/tenant/no_such_tenant/restore/overview", 400, false),
                 new Scenario("no restore (404)", "/api/v1/tenant/tenant1/restore/overview", 404, false),
                 new Scenario("authenticated rt2", "/api/v1/tenant/rt2/restore/overview", 200, true));
+        List<Scenario> scenarios = all.stream().filter(s -> s.name().contains(only)).toList();
 
         System.out.printf("%d s per run, %d cores, JDK %s%n", seconds, Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"));
@@ -90,16 +93,21 @@ public final class ThroughputBenchmark {
                 .connectingTo(new MySQLConnectOptions().setHost("127.0.0.1").setPort(dbPort).setUser(dbUser)
                         .setPassword(dbPassword).setCachePreparedStatements(true))
                 .using(vertx).build();
-        // Warm-up (JIT, pools, prepared statements) before anything is measured.
-        HttpClient warm = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setMaxPoolSize(8)
+        // Warm-up (JIT, pools, prepared statements) before anything is measured: a mix of every unauthenticated
+        // scenario for WARMUP_SECONDS (default 30). Shorter warm-ups left the C2 compiler busy during the first
+        // measured runs on 2 cores, which doubled the service's CPU per request there.
+        int warmupSeconds = Integer.getInteger("WARMUP_SECONDS", 30);
+        HttpClient warm = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setMaxPoolSize(16)
                 .setDefaultHost(base.getHost()).setDefaultPort(base.getPort()));
-        for (Scenario scenario : scenarios) {
-            if (!scenario.authenticated()) {
-                run(Math.max(2, seconds / 2), 8, () -> warm.request(new RequestOptions().setURI(scenario.path()))
-                        .compose(r -> r.send().compose(resp -> resp.body().map(b -> resp.statusCode()))), scenario.status());
-            }
-        }
-        run(Math.max(2, seconds / 2), 8, () -> raw.preparedQuery(RestoreSqlAccess.overviewSql())
+        List<Scenario> plain = all.stream().filter(s -> !s.authenticated()).toList();
+        AtomicLong turn = new AtomicLong();
+        run(warmupSeconds, 16, () -> {
+            Scenario scenario = plain.get((int) (turn.getAndIncrement() % plain.size()));
+            return warm.request(new RequestOptions().setURI(scenario.path()))
+                    .compose(r -> r.send().compose(resp -> resp.body().map(b -> resp.statusCode())))
+                    .map(status -> status == scenario.status() ? 0 : -1);
+        }, 0);
+        run(Math.max(2, warmupSeconds / 4), 8, () -> raw.preparedQuery(RestoreSqlAccess.overviewSql())
                 .execute(Tuple.of("rt2", "rt2", "rt2")).map(rows -> 200), 200);
         warm.close();
         for (int concurrency : concurrencies) {
