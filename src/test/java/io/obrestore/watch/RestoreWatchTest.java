@@ -14,6 +14,7 @@ import io.obrestore.support.Metrics;
 import io.obrestore.support.RestoreJobs;
 import io.obrestore.support.SseClient;
 import io.obrestore.support.StatementCounter;
+import io.obrestore.support.TestDatabase;
 import io.obrestore.support.WatchProfile;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -25,6 +26,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -121,6 +123,37 @@ class RestoreWatchTest {
             assertFalse(envelope.get("timestamp").asText().isEmpty());
         }
         assertEquals(0, (int) Metrics.value("obrestore_watch_tenants"), "a refused stream watches nothing");
+    }
+
+    @Test
+    void aDatabaseOutageIsAnErrorEventAndTheStreamResumes() throws Exception {
+        try (SseClient.Stream stream = client.open(stream("rt_running"), Map.of())) {
+            assertEquals(200, stream.status(WAIT));
+            assertEquals("overview", stream.next(WAIT).name());
+            TestDatabase.server().stopServer();
+            SseClient.Event error;
+            try {
+                error = stream.next(WAIT);
+            } finally {
+                TestDatabase.server().restart();
+            }
+            assertNotNull(error, "the outage is reported on the stream");
+            assertEquals("error", error.name());
+            JsonNode failure = Json.parse(error.data()).get("error");
+            assertTrue(Set.of("Agent.OceanBase.Useless", "Agent.OceanBase.Timeout")
+                    .contains(failure.get("errCode").asText()), error.data());
+            assertFalse(stream.ended(), "an outage does not end the stream");
+            // Back to normal: the current state again, no reconnect needed (another errCode may come first, e.g. a
+            // timeout while the server restarts).
+            SseClient.Event resumed = stream.next(Duration.ofSeconds(60));
+            while (resumed != null && resumed.name().equals("error")) {
+                resumed = stream.next(Duration.ofSeconds(60));
+            }
+            assertNotNull(resumed, "the stream resumes once the database answers");
+            assertEquals("overview", resumed.name());
+            assertEquals(overviewOf("rt_running"), Json.parse(resumed.data()).get("overview"));
+            assertFalse(stream.raw().contains("127.0.0.1") || stream.raw().contains("Exception"), stream.raw());
+        }
     }
 
     @Test
