@@ -11,3 +11,10 @@ start_service() {
   for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/q/health/ready" > /dev/null && return 0; sleep 0.2; done
   echo "service did not start"; cat "$work/app.log"; return 1
 }
+
+# The EXIT trap of every benchmark: stops the service and the database it started and removes WORK.
+stop_benchmark() {
+  [ -n "${APP_PID:-}" ] && kill "$APP_PID" 2>/dev/null || true
+  [ -n "${DB_PID:-}" ] && kill "$DB_PID" 2>/dev/null && wait "$DB_PID" 2>/dev/null || true
+  rm -rf "$WORK"
+}

@@ -17,12 +17,7 @@ APP_PORT=${APP_PORT:-2916}
 DB_PASSWORD="bench-$RANDOM$RANDOM"
 JVM_FLAGS=${JVM_FLAGS:--XX:MaxRAM=256m -XX:+UseSerialGC}
 
-cleanup() {
-  [ -n "${APP_PID:-}" ] && kill "$APP_PID" 2>/dev/null || true
-  [ -n "${DB_PID:-}" ] && kill "$DB_PID" 2>/dev/null && wait "$DB_PID" 2>/dev/null || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
+trap stop_benchmark EXIT
 
 ./mvnw -B -q package -DskipTests -DskipITs
 start_database "$DB_PORT" "$DB_PASSWORD" "$WORK/db.log"

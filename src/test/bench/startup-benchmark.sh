@@ -9,6 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 . src/test/bench/database.sh
+. src/test/bench/service.sh
 
 RUNS=${1:-5}
 JDK17=${JDK17_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}
@@ -21,12 +22,7 @@ URL="http://127.0.0.1:$APP_PORT/api/v1/tenant/rt2/restore/overview"
 # The JVM as the image and the Deployment run it: serial GC, ergonomics sized for the 256Mi memory limit.
 JVM_FLAGS=${JVM_FLAGS:--XX:MaxRAM=256m -XX:+UseSerialGC}
 
-cleanup() {
-  [ -n "${APP_PID:-}" ] && kill "$APP_PID" 2>/dev/null || true
-  [ -n "${DB_PID:-}" ] && kill "$DB_PID" 2>/dev/null && wait "$DB_PID" 2>/dev/null || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
+trap stop_benchmark EXIT
 
 echo "== building the fast-jar (JDK 17) and the AOT cache (JDK 25) into $WORK"
 JAVA_HOME=$JDK17 ./mvnw -B -q package -DskipTests -DskipITs

@@ -22,12 +22,7 @@ JVM_FLAGS=${JVM_FLAGS:--XX:MaxRAM=256m -XX:+UseSerialGC}
 # `jfr view hot-methods /tmp/x.jfr` (JDK 21+ jfr tool).
 if [ -n "${JFR_FILE:-}" ]; then JVM_FLAGS="$JVM_FLAGS -XX:StartFlightRecording=filename=$JFR_FILE,settings=profile"; fi
 
-cleanup() {
-  [ -n "${APP_PID:-}" ] && kill "$APP_PID" 2>/dev/null || true
-  [ -n "${DB_PID:-}" ] && kill "$DB_PID" 2>/dev/null && wait "$DB_PID" 2>/dev/null || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
+trap stop_benchmark EXIT
 
 ./mvnw -B -q package -DskipTests -DskipITs
 start_database "$DB_PORT" "$DB_PASSWORD" "$WORK/db.log"

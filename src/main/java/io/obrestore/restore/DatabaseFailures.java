@@ -2,9 +2,12 @@ package io.obrestore.restore;
 
 import io.obrestore.api.ApiException;
 import io.obrestore.api.ErrorCode;
+import io.obrestore.config.ServiceConfig;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.ConnectionPoolTooBusyException;
 import io.vertx.mysqlclient.MySQLException;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
@@ -25,6 +28,23 @@ public class DatabaseFailures {
     private static final int DB_ACCESS_DENIED = 1044;
 
     private final Map<String, Long> lastLogged = new ConcurrentHashMap<>();
+    private final Duration queryTimeout;
+
+    public DatabaseFailures(ServiceConfig config) {
+        this.queryTimeout = config.queryTimeout();
+    }
+
+    /**
+     * A database call as every request path runs it: bounded by {@code obrestore.query-timeout} (503
+     * {@code Agent.OceanBase.Timeout}), failures {@link #classify classified}, a success after failures logged as
+     * the recovery.
+     */
+    public <T> Uni<T> guard(Uni<T> call) {
+        return call.ifNoItem().after(queryTimeout)
+                .failWith(() -> new ApiException(ErrorCode.OCEANBASE_TIMEOUT, queryTimeout))
+                .onFailure().transform(this::classify)
+                .invoke(this::recovered);
+    }
 
     /** The client-facing error for a failure of a database call; {@link ApiException}s pass through. */
     public ApiException classify(Throwable failure) {

@@ -23,13 +23,11 @@ public class RestoreOverviewService {
 
     private final RestoreJobRepository repository;
     private final DatabaseFailures failures;
-    private final ServiceConfig config;
     private final ZoneId zone;
 
     public RestoreOverviewService(RestoreJobRepository repository, DatabaseFailures failures, ServiceConfig config) {
         this.repository = repository;
         this.failures = failures;
-        this.config = config;
         this.zone = config.zone();
     }
 
@@ -44,12 +42,7 @@ public class RestoreOverviewService {
         if (name.codePointCount(0, name.length()) > MAX_TENANT_NAME_LENGTH) {
             return Uni.createFrom().failure(new ApiException(ErrorCode.TENANT_NOT_EXIST, name));
         }
-        return repository.overviewRows(name)
-                .collect().in(JobRows::new, JobRows::add)
-                .ifNoItem().after(config.queryTimeout())
-                .failWith(() -> new ApiException(ErrorCode.OCEANBASE_TIMEOUT, config.queryTimeout()))
-                .onFailure().transform(failures::classify)
-                .invoke(failures::recovered)
+        return failures.guard(repository.overviewRows(name).collect().in(JobRows::new, JobRows::add))
                 .map(rows -> RestoreRowMapper.overview(rows.chosen(name), zone));
     }
 
@@ -58,11 +51,7 @@ public class RestoreOverviewService {
      * for all tenants, bounded by the query timeout like an overview.
      */
     public Uni<Map<String, RestoreOverview>> runningJobs() {
-        return repository.runningJobs()
-                .ifNoItem().after(config.queryTimeout())
-                .failWith(() -> new ApiException(ErrorCode.OCEANBASE_TIMEOUT, config.queryTimeout()))
-                .onFailure().transform(failures::classify)
-                .invoke(failures::recovered)
+        return failures.guard(repository.runningJobs())
                 .map(rows -> {
                     Map<String, RestoreOverview> running = new LinkedHashMap<>();
                     for (Row row : rows) {

@@ -1,7 +1,5 @@
 package io.obrestore.restore;
 
-import io.obrestore.api.ApiException;
-import io.obrestore.api.ErrorCode;
 import io.obrestore.config.ServiceConfig;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,13 +13,11 @@ public class RestoreTaskService {
 
     private final RestoreJobRepository repository;
     private final DatabaseFailures failures;
-    private final ServiceConfig config;
     private final ZoneId zone;
 
     public RestoreTaskService(RestoreJobRepository repository, DatabaseFailures failures, ServiceConfig config) {
         this.repository = repository;
         this.failures = failures;
-        this.config = config;
         this.zone = config.zone();
     }
 
@@ -37,17 +33,13 @@ public class RestoreTaskService {
     public Uni<RestoreTaskPage> tasks(RestoreTaskQuery query) {
         long first = query.offset();
         long size = query.size();
-        return repository.taskRows(query.from(), query.to(), query.statuses())
+        return failures.guard(repository.taskRows(query.from(), query.to(), query.statuses())
                 .collect().in(() -> new PageCollector(first, size), (page, row) -> {
                     if (page.wanted()) {
                         page.contents.add(RestoreRowMapper.overview(row, zone));
                     }
                     page.total++;
-                })
-                .ifNoItem().after(config.queryTimeout())
-                .failWith(() -> new ApiException(ErrorCode.OCEANBASE_TIMEOUT, config.queryTimeout()))
-                .onFailure().transform(failures::classify)
-                .invoke(failures::recovered)
+                }))
                 .map(page -> new RestoreTaskPage(page.contents, new RestoreTaskPage.Page(page.total,
                         page.total == 0 ? 0 : (page.total - 1) / size + 1, size, query.page())));
     }
