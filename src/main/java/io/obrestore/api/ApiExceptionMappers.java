@@ -4,7 +4,6 @@ import io.obrestore.config.ServiceConfig;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Instant;
 import java.time.ZoneId;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -59,7 +58,7 @@ public class ApiExceptionMappers {
     private RestResponse<ApiResponse> respond(ErrorCode code, String message, ContainerRequestContext request) {
         RequestTrace trace = EnvelopeFilter.traceOf(request);
         ApiResponse body = ApiResponse.failure(code, message)
-                .stamped(Rfc3339.format(Instant.now(), zone), trace.elapsedMillis(), trace.traceId());
+                .stamped(trace, zone);
         return RestResponse.ResponseBuilder.<ApiResponse>create(code.httpStatus())
                 .entity(body)
                 .type(MediaType.APPLICATION_JSON_TYPE)

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import java.time.Instant;
+import java.time.ZoneId;
 
 /**
  * obshell's response envelope ({@code OcsAgentResponse}), in obshell's key order.
@@ -43,11 +45,17 @@ public final class ApiResponse {
         return new ApiResponse(false, code.httpStatus(), null, ApiError.of(code, message));
     }
 
-    /** Sets the request's metadata; returns this envelope. */
-    public ApiResponse stamped(String timestamp, long durationMillis, String traceId) {
-        this.timestamp = timestamp;
-        this.duration = durationMillis;
-        this.traceId = traceId;
+    /**
+     * Sets the request's metadata once, at the first call, and returns this envelope: an error envelope is stamped by
+     * its mapper (streaming resources run no response filter on the error path) and must not be re-timed by
+     * {@link EnvelopeFilter} afterwards.
+     */
+    public ApiResponse stamped(RequestTrace trace, ZoneId zone) {
+        if (timestamp.isEmpty()) {
+            timestamp = Rfc3339.format(Instant.now(), zone);
+            duration = trace.elapsedMillis();
+            traceId = trace.traceId();
+        }
         return this;
     }
 

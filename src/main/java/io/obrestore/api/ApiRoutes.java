@@ -10,7 +10,6 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.time.Instant;
 import java.time.ZoneId;
 import org.jboss.logging.Logger;
 
@@ -84,7 +83,7 @@ public class ApiRoutes {
 
     private void send(RoutingContext rc, ErrorCode code, String message, RequestTrace trace) {
         ApiResponse body = ApiResponse.failure(code, message)
-                .stamped(Rfc3339.format(Instant.now(), zone), trace.elapsedMillis(), trace.traceId());
+                .stamped(trace, zone);
         try {
             rc.response().setStatusCode(code.httpStatus())
                     .putHeader("Content-Type", "application/json")

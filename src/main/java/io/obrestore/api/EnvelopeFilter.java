@@ -5,7 +5,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Instant;
 import java.time.ZoneId;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
@@ -33,8 +32,7 @@ public class EnvelopeFilter {
             return;
         }
         RequestTrace trace = traceOf(request);
-        String now = Rfc3339.format(Instant.now(), zone);
-        body.stamped(now, trace.elapsedMillis(), trace.traceId());
+        body.stamped(trace, zone);
         // obshell always answers application/json; the Go SDK (resty) only decodes JSON content types.
         response.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON);
         response.getHeaders().putSingle(RequestTrace.HEADER, trace.traceId());

@@ -21,25 +21,25 @@ public class RestoreJobRepository {
     static final String FROM_PROGRESS = "PROGRESS";
     static final String FROM_HISTORY = "HISTORY";
 
-    /** The job columns of CDB_OB_RESTORE_PROGRESS, NULL in place of the history-only ones (one row shape for both). */
-    private static final String PROGRESS_COLUMNS = """
-            'PROGRESS' AS SOURCE, TENANT_ID, JOB_ID, RESTORE_TENANT_NAME, RESTORE_TENANT_ID,
+    /** The columns both views share, in the order of the repository's one row shape. */
+    private static final String JOB_COLUMNS = """
+            TENANT_ID, JOB_ID, RESTORE_TENANT_NAME, RESTORE_TENANT_ID,
             BACKUP_TENANT_NAME, BACKUP_TENANT_ID, BACKUP_CLUSTER_NAME, RESTORE_OPTION,
             RESTORE_SCN, RESTORE_SCN_DISPLAY, STATUS, START_TIMESTAMP,
             BACKUP_SET_LIST, BACKUP_PIECE_LIST, TABLET_COUNT, FINISH_TABLET_COUNT,
-            TOTAL_BYTES, TOTAL_BYTES_DISPLAY, FINISH_BYTES, FINISH_BYTES_DISPLAY, DESCRIPTION,
+            TOTAL_BYTES, TOTAL_BYTES_DISPLAY, FINISH_BYTES, FINISH_BYTES_DISPLAY, DESCRIPTION""";
+
+    /** A CDB_OB_RESTORE_PROGRESS row in that shape: NULL in place of the history-only columns. */
+    private static final String PROGRESS_COLUMNS = "'PROGRESS' AS SOURCE, " + JOB_COLUMNS + """
+            ,
             RECOVER_SCN, RECOVER_SCN_DISPLAY, RECOVER_PROGRESS, RESTORE_PROGRESS,
             NULL AS BACKUP_CLUSTER_VERSION, NULL AS LS_COUNT, NULL AS FINISH_LS_COUNT,
             NULL AS `COMMENT`, NULL AS FINISH_TIMESTAMP
             """;
 
-    /** The job columns of CDB_OB_RESTORE_HISTORY, NULL in place of the progress-only ones. */
-    private static final String HISTORY_COLUMNS = """
-            'HISTORY' AS SOURCE, TENANT_ID, JOB_ID, RESTORE_TENANT_NAME, RESTORE_TENANT_ID,
-            BACKUP_TENANT_NAME, BACKUP_TENANT_ID, BACKUP_CLUSTER_NAME, RESTORE_OPTION,
-            RESTORE_SCN, RESTORE_SCN_DISPLAY, STATUS, START_TIMESTAMP,
-            BACKUP_SET_LIST, BACKUP_PIECE_LIST, TABLET_COUNT, FINISH_TABLET_COUNT,
-            TOTAL_BYTES, TOTAL_BYTES_DISPLAY, FINISH_BYTES, FINISH_BYTES_DISPLAY, DESCRIPTION,
+    /** A CDB_OB_RESTORE_HISTORY row in that shape: NULL in place of the progress-only columns. */
+    private static final String HISTORY_COLUMNS = "'HISTORY' AS SOURCE, " + JOB_COLUMNS + """
+            ,
             NULL AS RECOVER_SCN, NULL AS RECOVER_SCN_DISPLAY, NULL AS RECOVER_PROGRESS, NULL AS RESTORE_PROGRESS,
             BACKUP_CLUSTER_VERSION, LS_COUNT, FINISH_LS_COUNT, `COMMENT`, FINISH_TIMESTAMP
             """;

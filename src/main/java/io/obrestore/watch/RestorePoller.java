@@ -198,15 +198,11 @@ public class RestorePoller {
                         .onFailure().recoverWithNull()
                         .replaceWithVoid());
             }
-            if (tenant.isFinished()) {
-                tenants.remove(tenant.name(), tenant);
-            }
         }
-        if (lookups.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        return Uni.join().all(lookups).andCollectFailures().replaceWithVoid()
-                .invoke(() -> tenants.values().removeIf(WatchedTenant::isFinished));
+        Uni<Void> looked = lookups.isEmpty() ? Uni.createFrom().voidItem()
+                : Uni.join().all(lookups).andCollectFailures().replaceWithVoid();
+        // Finished tenants have closed their streams; the poller forgets them once, after every update.
+        return looked.invoke(() -> tenants.values().removeIf(WatchedTenant::isFinished));
     }
 
     private void failedPoll(Throwable failure) {

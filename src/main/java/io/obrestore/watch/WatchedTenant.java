@@ -39,7 +39,6 @@ final class WatchedTenant {
     private final Set<WatchSubscriber> subscribers = new LinkedHashSet<>();
     private RestoreOverview latest;
     private OutboundSseEvent latestEvent;
-    private String latestText;
     private String errorCode;
     private long sequence;
     private boolean finished;
@@ -132,9 +131,9 @@ final class WatchedTenant {
         return Added.SUBSCRIBED;
     }
 
-    /** The complete stream of a finished job: its {@code final} event as text. */
+    /** The complete stream of a finished job: its {@code final} event as text (compact JSON has no line breaks). */
     synchronized String endedStream() {
-        return latestText;
+        return "event:" + latestEvent.getName() + "\nid:" + latestEvent.getId() + "\ndata:" + latestEvent.getData() + "\n\n";
     }
 
     /**
@@ -167,11 +166,9 @@ final class WatchedTenant {
     private OutboundSseEvent event(String type, WatchEvent data) {
         sequence++;
         try {
-            // Serialised once here, sent as is to every subscriber. Compact JSON has no line breaks, so the text
-            // form below is a valid event too.
-            String json = mapper.writeValueAsString(data);
-            latestText = "event:" + type + "\nid:" + sequence + "\ndata:" + json + "\n\n";
-            return sse.newEventBuilder().name(type).id(Long.toString(sequence)).data(String.class, json).build();
+            // Serialised once here, sent as is to every subscriber.
+            return sse.newEventBuilder().name(type).id(Long.toString(sequence))
+                    .data(String.class, mapper.writeValueAsString(data)).build();
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

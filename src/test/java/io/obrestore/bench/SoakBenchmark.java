@@ -5,8 +5,6 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -106,18 +104,18 @@ public final class SoakBenchmark {
                 Thread.sleep(Math.max(1, (wake - System.nanoTime()) / 1_000_000));
             }
             long[] window = interval.drain();
-            long rss = rssMb(pid);
+            long rss = Measures.rssMb(pid);
             firstRss = firstRss < 0 ? rss : firstRss;
             lastRss = rss;
             System.out.printf("| %d | %d | %d | %.0f | %d | %.2f | %.2f | %.2f | %d |%n", t, rss, window.length,
-                    window.length / (double) REPORT_SECONDS, errors.getAndSet(0), percentile(window, 0.5),
-                    percentile(window, 0.99), percentile(window, 1.0), openStreams.get());
+                    window.length / (double) REPORT_SECONDS, errors.getAndSet(0), Measures.percentileMillis(window, 0.5),
+                    Measures.percentileMillis(window, 0.99), Measures.percentileMillis(window, 1.0), openStreams.get());
         }
         vertx.cancelTimer(timer);
         long[] everything = all.drain();
         System.out.printf("total: %d requests, %d errors, p50 %.2f ms, p99 %.2f ms, max %.2f ms; RSS %d -> %d MB"
                 + " (drift %+.1f %%); %d stream bytes received%n", everything.length, totalErrors.get(),
-                percentile(everything, 0.5), percentile(everything, 0.99), percentile(everything, 1.0), firstRss,
+                Measures.percentileMillis(everything, 0.5), Measures.percentileMillis(everything, 0.99), Measures.percentileMillis(everything, 1.0), firstRss,
                 lastRss, 100.0 * (lastRss - firstRss) / firstRss, streamBytes.get());
         CompletableFuture<Void> closed = new CompletableFuture<>();
         vertx.close().onComplete(ar -> closed.complete(null));
@@ -142,17 +140,5 @@ public final class SoakBenchmark {
             Arrays.sort(out);
             return out;
         }
-    }
-
-    private static double percentile(long[] sorted, double p) {
-        if (sorted.length == 0) {
-            return 0;
-        }
-        return sorted[(int) Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] / 1000.0;
-    }
-
-    private static long rssMb(long pid) throws Exception {
-        return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream().filter(l -> l.startsWith("VmRSS:"))
-                .mapToLong(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024).findFirst().orElse(0);
     }
 }

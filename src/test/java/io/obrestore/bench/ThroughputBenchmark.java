@@ -15,8 +15,6 @@ import io.vertx.sqlclient.PoolOptions;
 import io.vertx.sqlclient.Tuple;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -46,11 +44,7 @@ public final class ThroughputBenchmark {
         }
 
         double percentileMillis(double p) {
-            if (latenciesMicros.length == 0) {
-                return 0;
-            }
-            return latenciesMicros[(int) Math.min(latenciesMicros.length - 1, Math.ceil(p * latenciesMicros.length) - 1)]
-                    / 1000.0;
+            return Measures.percentileMillis(latenciesMicros, p);
         }
     }
 
@@ -123,7 +117,7 @@ public final class ThroughputBenchmark {
                 List<String> headers = scenario.authenticated()
                         ? prebuiltHeaders(sdk, scenario.path(), concurrency, seconds) : List.of();
                 AtomicLong next = new AtomicLong();
-                long cpuBefore = cpuNanos(pid);
+                long cpuBefore = Measures.cpuNanos(pid);
                 long questionsBefore = questions(jdbc, adminUser, dbPassword);
                 Result result = run(seconds, concurrency, () -> {
                     RequestOptions request = new RequestOptions().setMethod(HttpMethod.GET).setURI(scenario.path());
@@ -133,12 +127,12 @@ public final class ThroughputBenchmark {
                     return http.request(request).compose(r -> r.send().compose(resp -> resp.body()
                             .map(body -> resp.statusCode())));
                 }, scenario.status());
-                long cpu = cpuNanos(pid) - cpuBefore;
+                long cpu = Measures.cpuNanos(pid) - cpuBefore;
                 long statements = questions(jdbc, adminUser, dbPassword) - questionsBefore - counterCost;
                 System.out.printf("| %s | %d | %.0f | %.2f | %.2f | %.2f | %d | %.0f | %d | %.2f | %.2f |%n", scenario.name(),
                         concurrency, result.perSecond(), result.percentileMillis(0.5), result.percentileMillis(0.99),
                         result.percentileMillis(1.0), result.errors(), cpu / 1000.0 / Math.max(1, result.requests()),
-                        rssMb(pid), statements / (double) Math.max(1, result.requests()),
+                        Measures.rssMb(pid), statements / (double) Math.max(1, result.requests()),
                         result.perSecond() / ceiling.perSecond());
                 http.close();
             }
@@ -205,17 +199,6 @@ public final class ThroughputBenchmark {
         }
         Arrays.sort(all, 0, at);
         return new Result(requests.get(), errors.get(), Arrays.copyOf(all, at), elapsed);
-    }
-
-    private static long cpuNanos(long pid) throws Exception {
-        String[] stat = Files.readString(Path.of("/proc/" + pid + "/stat")).split("\\) ")[1].split(" ");
-        long ticks = Long.parseLong(stat[11]) + Long.parseLong(stat[12]); // utime + stime
-        return ticks * 10_000_000L; // USER_HZ = 100
-    }
-
-    private static long rssMb(long pid) throws Exception {
-        return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream().filter(l -> l.startsWith("VmRSS:"))
-                .mapToLong(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024).findFirst().orElse(0);
     }
 
     private static long questions(String jdbc, String user, String password) throws Exception {

@@ -5,7 +5,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-/** MariaDB's server-wide {@code Questions} counter, corrected for the SHOW statements that read it. */
+/**
+ * MariaDB's server-wide status counters ({@code Questions}: executed statements, COM_QUERY and COM_STMT_EXECUTE, but
+ * not the protocol's PREPARE/CLOSE), corrected for the SHOW statements that read them.
+ */
 public final class StatementCounter implements AutoCloseable {
 
     private final Connection admin;
@@ -24,9 +27,14 @@ public final class StatementCounter implements AutoCloseable {
         return read() - before + overhead;
     }
 
-    /** The raw counter. */
+    /** The raw {@code Questions} counter. */
     public long read() throws SQLException {
-        try (ResultSet rs = statement.executeQuery("SHOW GLOBAL STATUS LIKE 'Questions'")) {
+        return read("Questions");
+    }
+
+    /** Any global status counter, e.g. {@code Com_stmt_execute}; each reading is one question itself. */
+    public long read(String counter) throws SQLException {
+        try (ResultSet rs = statement.executeQuery("SHOW GLOBAL STATUS LIKE '" + counter + "'")) {
             rs.next();
             return rs.getLong(2);
         }

@@ -1,9 +1,10 @@
 package io.obrestore.support;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
+import java.util.HashMap;
 import java.util.Map;
 
-/** The shared poller at test speed: polls every 100 ms, heartbeats every 300 ms; gauges as the test class says. */
+/** The shared poller at test speed: polls every 100 ms, heartbeats every 300 ms, restore gauges off. */
 public class WatchProfile implements QuarkusTestProfile {
 
     @Override
@@ -18,10 +19,9 @@ public class WatchProfile implements QuarkusTestProfile {
     public static class WithMetrics extends WatchProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of(
-                    "obrestore.watch.poll-interval", "100ms",
-                    "obrestore.watch.heartbeat-interval", "300ms",
-                    "obrestore.watch.metrics-enabled", "true");
+            Map<String, String> overrides = new HashMap<>(super.getConfigOverrides());
+            overrides.put("obrestore.watch.metrics-enabled", "true");
+            return overrides;
         }
     }
 }
