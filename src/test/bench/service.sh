@@ -15,6 +15,7 @@ start_service() {
 # The EXIT trap of every benchmark: stops the service and the database it started and removes WORK.
 stop_benchmark() {
   [ -n "${APP_PID:-}" ] && kill "$APP_PID" 2>/dev/null || true
+  [ -n "${BARE_PID:-}" ] && kill "$BARE_PID" 2>/dev/null || true
   [ -n "${DB_PID:-}" ] && kill "$DB_PID" 2>/dev/null && wait "$DB_PID" 2>/dev/null || true
   rm -rf "$WORK"
 }

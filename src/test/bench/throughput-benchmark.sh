@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Throughput benchmark (a script, not a test): the packaged service against MariaDB with the fixture, driven by
 # a separate load process (ThroughputBenchmark, closed loop on Vert.x) at several concurrencies; the same SQL through
-# a raw Vert.x MySQL pool is the ceiling. Prints a table: requests/s, p50/p99/max latency, errors, service CPU per
-# request, service RSS, statements per request, ratio to the raw driver.
+# a raw Vert.x MySQL pool is the ceiling, and BareOverviewServer (plain Vert.x HTTP, same SQL, own process) the least
+# an HTTP service costs. Prints a table: requests/s, p50/p99/max latency, errors, CPU per request of the service,
+# MariaDB and the load process, service RSS, statements per request, ratios to the raw driver and the bare server.
 # Usage (from the project root): src/test/bench/throughput-benchmark.sh [SECONDS_PER_RUN] [CONCURRENCIES] [SCENARIO]
 # (SCENARIO: only the scenarios whose name contains it, e.g. rt2; default all)
 set -euo pipefail
@@ -16,6 +17,7 @@ SCENARIO=${3:-}
 WORK=$(mktemp -d /tmp/obrestore-throughput.XXXXXX)
 DB_PORT=${DB_PORT:-3337}
 APP_PORT=${APP_PORT:-2906}
+BARE_PORT=${BARE_PORT:-2907}
 DB_PASSWORD="bench-$RANDOM$RANDOM"
 JVM_FLAGS=${JVM_FLAGS:--XX:MaxRAM=256m -XX:+UseSerialGC}
 # JFR_FILE=/tmp/x.jfr records a CPU profile of the service for the whole run (JFR ships with the JDK), e.g. for
@@ -29,9 +31,19 @@ start_database "$DB_PORT" "$DB_PASSWORD" "$WORK/db.log"
 
 # shellcheck disable=SC2086 # JVM_FLAGS is a list of flags
 start_service "$APP_PORT" "$DB_PORT" "$DB_PASSWORD" "$WORK" $JVM_FLAGS
+DB_SERVER_PID=$(pgrep -f "mariadbd.*--port=$DB_PORT" | head -1)
+
+# The bare Vert.x server runs in its own JVM (mvnw execs java, so $! is that JVM) with the service's JVM flags.
+MAVEN_OPTS="$JVM_FLAGS" ./mvnw -B -q exec:java -Dexec.classpathScope=test \
+  -Dexec.mainClass=io.obrestore.bench.BareOverviewServer \
+  -Dexec.args="$BARE_PORT $DB_PORT obrestore $DB_PASSWORD" > "$WORK/bare.log" 2>&1 &
+BARE_PID=$!
+for _ in $(seq 120); do grep -q READY "$WORK/bare.log" && break; sleep 0.5; done
+grep -q READY "$WORK/bare.log" || { echo "bare server did not start"; cat "$WORK/bare.log"; exit 1; }
 
 echo "throughput of ob-restore-overview, $(date -u +%F), $(nproc) cores (database, service and load together)"
 # WARMUP_SECONDS (default 30): mixed load before anything is measured; on 2 shared cores C2 needs 60-90 s to settle.
-./mvnw -B -q exec:java -DWARMUP_SECONDS="${WARMUP_SECONDS:-30}" -Dexec.classpathScope=test \
+./mvnw -B -q exec:java -DWARMUP_SECONDS="${WARMUP_SECONDS:-30}" -DDB_PID="$DB_SERVER_PID" \
+  -DBARE_URL="http://127.0.0.1:$BARE_PORT" -DBARE_PID="$BARE_PID" -Dexec.classpathScope=test \
   -Dexec.mainClass=io.obrestore.bench.ThroughputBenchmark \
   -Dexec.args="http://127.0.0.1:$APP_PORT $APP_PID $DB_PORT obadmin $DB_PASSWORD obadmin $SECONDS_PER_RUN $CONCURRENCIES $SCENARIO"

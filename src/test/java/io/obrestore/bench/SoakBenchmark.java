@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * time, with live-watch streams open the whole time. Every 30 s it prints the service's RSS, the requests, errors
  * and latency of the last interval; at the end the RSS drift from the first reading.
  *
- * <p>Arguments: serviceUrl servicePid seconds requestsPerSecond watchers.
+ * <p>Arguments: serviceUrl servicePid seconds requestsPerSecond watchers [mix: "realistic" (default) or "rt2",
+ * the rt2 overview only, which {@link BareOverviewServer} also answers].
  */
 public final class SoakBenchmark {
 
@@ -37,6 +38,8 @@ public final class SoakBenchmark {
             new Call("/api/v1/restore/tasks?status=SUCCESS,FAIL&page=1&size=5", 200),
             new Call("/api/v1/tenant/rt_running/restore/overview", 200));
 
+    private static final List<Call> RT2_ONLY = List.of(new Call("/api/v1/tenant/rt2/restore/overview", 200));
+
     private static final int REPORT_SECONDS = 30;
 
     public static void main(String[] args) throws Exception {
@@ -45,6 +48,7 @@ public final class SoakBenchmark {
         int seconds = Integer.parseInt(args[2]);
         int rate = Integer.parseInt(args[3]);
         int watchers = Integer.parseInt(args[4]);
+        List<Call> mix = args.length > 5 && args[5].equals("rt2") ? RT2_ONLY : MIX;
 
         Vertx vertx = Vertx.vertx();
         HttpClient http = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setMaxPoolSize(64)
@@ -71,11 +75,12 @@ public final class SoakBenchmark {
         Latencies all = new Latencies();
         long start = System.nanoTime();
         long end = start + seconds * 1_000_000_000L;
-        // Every 10 ms, send what the rate owes since the start (no drift when a tick is late).
-        long timer = vertx.setPeriodic(10, id -> {
+        // Every millisecond, send what the rate owes since the start (no drift when a tick is late). A coarser tick
+        // sends bursts (10 ms: 8 requests at once at 800/s) whose queueing the latency would then include.
+        long timer = vertx.setPeriodic(1, id -> {
             long owed = (System.nanoTime() - start) * rate / 1_000_000_000L;
             while (sent.get() < owed && System.nanoTime() < end) {
-                Call call = MIX.get((int) (sent.getAndIncrement() % MIX.size()));
+                Call call = mix.get((int) (sent.getAndIncrement() % mix.size()));
                 long t0 = System.nanoTime();
                 http.request(new RequestOptions().setMethod(HttpMethod.GET).setURI(call.path()))
                         .compose(r -> r.send().compose(resp -> resp.body().map(b -> resp.statusCode())))
@@ -92,7 +97,7 @@ public final class SoakBenchmark {
         });
 
         System.out.printf("soak: %d s at %d requests/s (mix of %d calls), %d watch streams, %d cores, JDK %s%n",
-                seconds, rate, MIX.size(), watchers, Runtime.getRuntime().availableProcessors(),
+                seconds, rate, mix.size(), watchers, Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"));
         System.out.println("| t s | service RSS MB | requests | requests/s | errors | p50 ms | p99 ms | max ms | open streams |");
         System.out.println("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");

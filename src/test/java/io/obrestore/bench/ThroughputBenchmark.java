@@ -27,11 +27,14 @@ import java.util.function.Supplier;
 
 /**
  * The load process of {@code src/test/bench/throughput-benchmark.sh}: closed-loop load at several concurrencies
- * against the running service, and the same SQL through a raw Vert.x MySQL pool (no HTTP, no JSON) as the ceiling.
- * Prints one table row per scenario and concurrency.
+ * against the running service, and the same SQL through a raw Vert.x MySQL pool (no HTTP, no JSON) as the ceiling,
+ * and through {@link BareOverviewServer} (plain Vert.x HTTP, no framework) as the least any HTTP service costs.
+ * Prints one table row per scenario and concurrency, with the CPU time per request of each process: service (or
+ * bare server), MariaDB, and this load process.
  *
  * <p>Arguments: serviceUrl servicePid dbPort dbUser dbPassword adminUser secondsPerRun concurrencies(comma list)
- * [scenario name filter, e.g. "rt2"].
+ * [scenario name filter, e.g. "rt2"]. System properties: DB_PID (mariadbd), BARE_URL and BARE_PID (the bare
+ * server), WARMUP_SECONDS.
  */
 public final class ThroughputBenchmark {
 
@@ -47,6 +50,8 @@ public final class ThroughputBenchmark {
             return Measures.percentileMillis(latenciesMicros, p);
         }
     }
+
+    private static final String RT2 = "/api/v1/tenant/rt2/restore/overview";
 
     public static void main(String[] args) throws Exception {
         String service = args[0];
@@ -76,9 +81,13 @@ public final class ThroughputBenchmark {
 
         System.out.printf("%d s per run, %d cores, JDK %s%n", seconds, Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"));
-        System.out.println("| scenario | concurrency | requests/s | p50 ms | p99 ms | max ms | errors | service CPU µs/request"
-                + " | service RSS MB | statements/request | vs raw |");
-        System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        System.out.println("| scenario | concurrency | requests/s | p50 ms | p99 ms | max ms | errors"
+                + " | CPU µs/request: service | database | load | service RSS MB | statements/request | ÷ raw | ÷ bare |");
+        System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        long dbPid = Long.getLong("DB_PID");
+        long loadPid = ProcessHandle.current().pid();
+        URI bare = URI.create(System.getProperty("BARE_URL"));
+        long barePid = Long.getLong("BARE_PID");
         String jdbc = "jdbc:mariadb://127.0.0.1:" + dbPort + "/oceanbase";
         // What reading the counter costs in statements itself, measured rather than assumed.
         long counterCost = questions(jdbc, adminUser, dbPassword);
@@ -101,15 +110,34 @@ public final class ThroughputBenchmark {
                     .compose(r -> r.send().compose(resp -> resp.body().map(b -> resp.statusCode())))
                     .map(status -> status == scenario.status() ? 0 : -1);
         }, 0);
+        // The authenticated path (RSA, AES, replay memory) too, so its first measured run is not the JIT's.
+        int authWarmup = Math.max(2, warmupSeconds / 6);
+        List<String> warmHeaders = prebuiltHeaders(sdk, RT2, 8, authWarmup);
+        AtomicLong warmNext = new AtomicLong();
+        run(authWarmup, 8, () -> warm.request(new RequestOptions().setURI(RT2)
+                        .putHeader("X-OCS-Header", warmHeaders.get((int) (warmNext.getAndIncrement() % warmHeaders.size()))))
+                .compose(r -> r.send().compose(resp -> resp.body().map(b -> resp.statusCode()))), 200);
         run(Math.max(2, warmupSeconds / 4), 8, () -> raw.preparedQuery(RestoreSqlAccess.overviewSql())
                 .execute(Tuple.of("rt2", "rt2", "rt2")).map(rows -> 200), 200);
         warm.close();
+        HttpClient bareClient = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setMaxPoolSize(128)
+                .setDefaultHost(bare.getHost()).setDefaultPort(bare.getPort()));
+        Supplier<Future<Integer>> bareOverview = () -> bareClient.request(new RequestOptions().setURI(RT2))
+                .compose(r -> r.send().compose(resp -> resp.body().map(b -> resp.statusCode())));
+        run(Math.max(2, warmupSeconds / 3), 16, bareOverview, 200);
         for (int concurrency : concurrencies) {
+            Cpu cpu = new Cpu(0, dbPid, loadPid);
             Result ceiling = run(seconds, concurrency, () -> raw.preparedQuery(RestoreSqlAccess.overviewSql())
                     .execute(Tuple.of("rt2", "rt2", "rt2")).map(rows -> rows.size() == 1 ? 200 : 500), 200);
-            System.out.printf("| raw driver, same SQL | %d | %.0f | %.2f | %.2f | %.2f | %d | - | - | 1 | 1.00 |%n",
+            System.out.printf("| raw driver, same SQL | %d | %.0f | %.2f | %.2f | %.2f | %d | %s | - | 1 | 1.00 | - |%n",
                     concurrency, ceiling.perSecond(), ceiling.percentileMillis(0.5), ceiling.percentileMillis(0.99),
-                    ceiling.percentileMillis(1.0), ceiling.errors());
+                    ceiling.percentileMillis(1.0), ceiling.errors(), cpu.perRequest(ceiling.requests()));
+            cpu = new Cpu(barePid, dbPid, loadPid);
+            Result floor = run(seconds, concurrency, bareOverview, 200);
+            System.out.printf("| bare Vert.x HTTP, same SQL | %d | %.0f | %.2f | %.2f | %.2f | %d | %s | %d | - | %.2f | 1.00 |%n",
+                    concurrency, floor.perSecond(), floor.percentileMillis(0.5), floor.percentileMillis(0.99),
+                    floor.percentileMillis(1.0), floor.errors(), cpu.perRequest(floor.requests()), Measures.rssMb(barePid),
+                    floor.perSecond() / ceiling.perSecond());
             for (Scenario scenario : scenarios) {
                 HttpClient http = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true)
                         .setMaxPoolSize(concurrency).setDefaultHost(base.getHost()).setDefaultPort(base.getPort()));
@@ -117,7 +145,7 @@ public final class ThroughputBenchmark {
                 List<String> headers = scenario.authenticated()
                         ? prebuiltHeaders(sdk, scenario.path(), concurrency, seconds) : List.of();
                 AtomicLong next = new AtomicLong();
-                long cpuBefore = Measures.cpuNanos(pid);
+                Cpu serviceCpu = new Cpu(pid, dbPid, loadPid);
                 long questionsBefore = questions(jdbc, adminUser, dbPassword);
                 Result result = run(seconds, concurrency, () -> {
                     RequestOptions request = new RequestOptions().setMethod(HttpMethod.GET).setURI(scenario.path());
@@ -127,18 +155,37 @@ public final class ThroughputBenchmark {
                     return http.request(request).compose(r -> r.send().compose(resp -> resp.body()
                             .map(body -> resp.statusCode())));
                 }, scenario.status());
-                long cpu = Measures.cpuNanos(pid) - cpuBefore;
+                String cpuPerRequest = serviceCpu.perRequest(result.requests());
                 long statements = questions(jdbc, adminUser, dbPassword) - questionsBefore - counterCost;
-                System.out.printf("| %s | %d | %.0f | %.2f | %.2f | %.2f | %d | %.0f | %d | %.2f | %.2f |%n", scenario.name(),
+                boolean sameSql = scenario.status() == 200;
+                System.out.printf("| %s | %d | %.0f | %.2f | %.2f | %.2f | %d | %s | %d | %.2f | %s | %s |%n", scenario.name(),
                         concurrency, result.perSecond(), result.percentileMillis(0.5), result.percentileMillis(0.99),
-                        result.percentileMillis(1.0), result.errors(), cpu / 1000.0 / Math.max(1, result.requests()),
+                        result.percentileMillis(1.0), result.errors(), cpuPerRequest,
                         Measures.rssMb(pid), statements / (double) Math.max(1, result.requests()),
-                        result.perSecond() / ceiling.perSecond());
+                        sameSql ? String.format("%.2f", result.perSecond() / ceiling.perSecond()) : "-",
+                        sameSql ? String.format("%.2f", result.perSecond() / floor.perSecond()) : "-");
                 http.close();
             }
         }
         raw.close();
+        bareClient.close();
         vertx.close();
+    }
+
+    /** CPU time of the server (0: none), the database and this load process from creation to {@link #perRequest}. */
+    private record Cpu(long server, long database, long load, long[] before) {
+        Cpu(long server, long database, long load) throws Exception {
+            this(server, database, load, new long[] {server == 0 ? 0 : Measures.cpuNanos(server),
+                Measures.cpuNanos(database), Measures.cpuNanos(load)});
+        }
+
+        /** "server | database | load" in µs per request ("-" for no server). */
+        String perRequest(long requests) throws Exception {
+            double n = Math.max(1, requests);
+            String serverMicros = server == 0 ? "-" : String.format("%.0f", (Measures.cpuNanos(server) - before[0]) / 1000.0 / n);
+            return String.format("%s | %.0f | %.0f", serverMicros, (Measures.cpuNanos(database) - before[1]) / 1000.0 / n,
+                    (Measures.cpuNanos(load) - before[2]) / 1000.0 / n);
+        }
     }
 
     /** Enough distinct headers for the run (a replayed header would be refused). */
