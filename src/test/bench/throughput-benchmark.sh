@@ -20,6 +20,7 @@ APP_PORT=${APP_PORT:-2906}
 BARE_PORT=${BARE_PORT:-2907}
 DB_PASSWORD="bench-$RANDOM$RANDOM"
 JVM_FLAGS=${JVM_FLAGS:--XX:MaxRAM=256m -XX:+UseSerialGC}
+BARE_JVM_FLAGS=$JVM_FLAGS # the profile below is the service's only
 # JFR_FILE=/tmp/x.jfr records a CPU profile of the service for the whole run (JFR ships with the JDK), e.g. for
 # `jfr view hot-methods /tmp/x.jfr` (JDK 21+ jfr tool).
 if [ -n "${JFR_FILE:-}" ]; then JVM_FLAGS="$JVM_FLAGS -XX:StartFlightRecording=filename=$JFR_FILE,settings=profile"; fi
@@ -34,7 +35,7 @@ start_service "$APP_PORT" "$DB_PORT" "$DB_PASSWORD" "$WORK" $JVM_FLAGS
 DB_SERVER_PID=$(pgrep -f "mariadbd.*--port=$DB_PORT" | head -1)
 
 # The bare Vert.x server runs in its own JVM (mvnw execs java, so $! is that JVM) with the service's JVM flags.
-MAVEN_OPTS="$JVM_FLAGS" ./mvnw -B -q exec:java -Dexec.classpathScope=test \
+MAVEN_OPTS="$BARE_JVM_FLAGS" ./mvnw -B -q exec:java -Dexec.classpathScope=test \
   -Dexec.mainClass=io.obrestore.bench.BareOverviewServer \
   -Dexec.args="$BARE_PORT $DB_PORT obrestore $DB_PASSWORD" > "$WORK/bare.log" 2>&1 &
 BARE_PID=$!

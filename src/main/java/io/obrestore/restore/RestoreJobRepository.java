@@ -1,13 +1,16 @@
 package io.obrestore.restore;
 
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.vertx.UniHelper;
+import io.vertx.core.Future;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
-import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlResult;
+import io.vertx.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDateTime;
+import java.util.stream.Collector;
+import java.util.stream.Collectors;
 
 /**
  * The only holder of SQL. Reads the OceanBase restore views through the reactive MySQL pool.
@@ -124,30 +127,36 @@ public class RestoreJobRepository {
         this.pool = pool;
     }
 
-    /** The overview rows for {@code tenantName}, streamed as they are decoded (see {@link #OVERVIEW_SQL}). */
-    public Multi<Row> overviewRows(String tenantName) {
+    /**
+     * The overview rows for {@code tenantName} (see {@link #OVERVIEW_SQL}), handed to {@code collector} one by one
+     * as the client decodes them: no row set is built, and no reactive operator runs per row.
+     */
+    public <R> Uni<R> overviewRows(String tenantName, Collector<Row, ?, R> collector) {
         // The name is only ever a bound parameter, never SQL text.
-        return pool.preparedQuery(OVERVIEW_SQL)
-                .execute(Tuple.of(tenantName, tenantName, tenantName))
-                .onItem().transformToMulti(rows -> Multi.createFrom().iterable(rows));
+        return value(pool.getDelegate().preparedQuery(OVERVIEW_SQL).collecting(collector)
+                .execute(Tuple.of(tenantName, tenantName, tenantName)));
     }
 
-    /** The sys rows of all running jobs, newest job first (see {@link #RUNNING_SQL}). */
-    public Uni<RowSet<Row>> runningJobs() {
-        return pool.preparedQuery(RUNNING_SQL).execute();
+    /** The sys rows of all running jobs, newest job first (see {@link #RUNNING_SQL}), into {@code collector}. */
+    public <R> Uni<R> runningJobs(Collector<Row, ?, R> collector) {
+        return value(pool.getDelegate().preparedQuery(RUNNING_SQL).collecting(collector).execute());
     }
 
     /**
-     * The task-list rows, running jobs first; {@code from}/{@code to} bound START_TIMESTAMP (inclusive, either may be
-     * null) and {@code statuses} is a comma list of exact STATUS values (empty = any).
+     * The task-list rows, running jobs first, into {@code collector}; {@code from}/{@code to} bound START_TIMESTAMP
+     * (inclusive, either may be null) and {@code statuses} is a comma list of exact STATUS values (empty = any).
      */
-    public Multi<Row> taskRows(LocalDateTime from, LocalDateTime to, String statuses) {
+    public <R> Uni<R> taskRows(LocalDateTime from, LocalDateTime to, String statuses, Collector<Row, ?, R> collector) {
         Tuple filters = Tuple.tuple();
         for (int view = 0; view < 2; view++) {
             filters.addValue(from).addValue(from).addValue(to).addValue(to).addValue(statuses).addValue(statuses);
         }
-        return pool.preparedQuery(TASKS_SQL).execute(filters)
-                .onItem().transformToMulti(rows -> Multi.createFrom().iterable(rows));
+        return value(pool.getDelegate().preparedQuery(TASKS_SQL).collecting(collector).execute(filters));
+    }
+
+    // Collectors are only on the core client's API (the Mutiny wrapper leaves collecting() out).
+    private static <R> Uni<R> value(Future<SqlResult<R>> result) {
+        return UniHelper.toUni(result.map(SqlResult::value));
     }
 
     /**
@@ -155,7 +164,7 @@ public class RestoreJobRepository {
      * neither the connection set-up nor the PREPARE. The empty name matches no tenant.
      */
     public Uni<Void> warmUp() {
-        return overviewRows("").collect().asList().replaceWithVoid();
+        return overviewRows("", Collectors.counting()).replaceWithVoid();
     }
 
     /** One cheap statement on the three views; fails when the database is unreachable or the grants are missing. */

@@ -5,11 +5,12 @@ import io.obrestore.api.ErrorCode;
 import io.obrestore.api.Rfc3339;
 import io.obrestore.config.ServiceConfig;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Collector;
 
 /** obshell's restore-overview logic (views spec section 1) on top of one repository round trip. */
 @ApplicationScoped
@@ -42,7 +43,7 @@ public class RestoreOverviewService {
         if (name.codePointCount(0, name.length()) > MAX_TENANT_NAME_LENGTH) {
             return Uni.createFrom().failure(new ApiException(ErrorCode.TENANT_NOT_EXIST, name));
         }
-        return failures.guard(repository.overviewRows(name).collect().in(JobRows::new, JobRows::add))
+        return failures.guard(repository.overviewRows(name, JobRows.COLLECTOR))
                 .map(rows -> RestoreRowMapper.overview(rows.chosen(name), zone));
     }
 
@@ -51,19 +52,23 @@ public class RestoreOverviewService {
      * for all tenants, bounded by the query timeout like an overview.
      */
     public Uni<Map<String, RestoreOverview>> runningJobs() {
-        return failures.guard(repository.runningJobs())
-                .map(rows -> {
-                    Map<String, RestoreOverview> running = new LinkedHashMap<>();
-                    for (Row row : rows) {
-                        RestoreOverview job = RestoreRowMapper.overview(row, zone);
-                        running.putIfAbsent(job.restoreTenantName(), job);
-                    }
-                    return running;
-                });
+        return failures.guard(repository.runningJobs(Collector.of(LinkedHashMap<String, RestoreOverview>::new,
+                (running, row) -> {
+                    RestoreOverview job = RestoreRowMapper.overview(row, zone);
+                    running.putIfAbsent(job.restoreTenantName(), job);
+                }, RestoreOverviewService::sequentialOnly)));
+    }
+
+    /** The SQL client feeds a collector from one thread, in order; a combiner is never needed. */
+    static <A> A sequentialOnly(A left, A right) {
+        throw new UnsupportedOperationException("rows are collected sequentially");
     }
 
     /** The rows of one overview statement: the tenant's stored name, and its running and finished job. */
     static final class JobRows {
+        static final Collector<Row, JobRows, JobRows> COLLECTOR =
+                Collector.of(JobRows::new, JobRows::add, RestoreOverviewService::sequentialOnly);
+
         private String storedName;
         private Row running;
         private Row finished;

@@ -1,7 +1,7 @@
 package io.obrestore.restore;
 
 import io.obrestore.api.Rfc3339;
-import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.sqlclient.Row;
 import java.math.BigDecimal;
 import java.time.ZoneId;
 
