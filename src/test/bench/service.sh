@@ -12,6 +12,19 @@ start_service() {
   echo "service did not start"; cat "$work/app.log"; return 1
 }
 
+# start_bare_server PORT DB_PORT DB_PASSWORD WORKDIR [JVM flags...] -> sets BARE_PID, returns once it listens.
+# BareOverviewServer (plain Vert.x HTTP, the service's SQL) in its own JVM: mvnw execs java, so $! is that JVM.
+start_bare_server() {
+  local port=$1 db_port=$2 db_password=$3 work=$4
+  shift 4
+  MAVEN_OPTS="$*" ./mvnw -B -q exec:java -Dexec.classpathScope=test \
+    -Dexec.mainClass=io.obrestore.bench.BareOverviewServer \
+    -Dexec.args="$port $db_port obrestore $db_password" > "$work/bare.log" 2>&1 &
+  BARE_PID=$!
+  for _ in $(seq 120); do grep -q READY "$work/bare.log" && return 0; sleep 0.5; done
+  echo "bare server did not start"; cat "$work/bare.log"; return 1
+}
+
 # The EXIT trap of every benchmark: stops the service and the database it started and removes WORK.
 stop_benchmark() {
   [ -n "${APP_PID:-}" ] && kill "$APP_PID" 2>/dev/null || true

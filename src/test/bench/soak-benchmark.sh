@@ -25,13 +25,9 @@ trap stop_benchmark EXIT
 ./mvnw -B -q package -DskipTests -DskipITs
 start_database "$DB_PORT" "$DB_PASSWORD" "$WORK/db.log"
 if [ "${TARGET:-service}" = bare ]; then
-  # mvnw execs java, so $! is the bare server's JVM; it gets the service's JVM flags.
-  MAVEN_OPTS="$JVM_FLAGS" ./mvnw -B -q exec:java -Dexec.classpathScope=test \
-    -Dexec.mainClass=io.obrestore.bench.BareOverviewServer \
-    -Dexec.args="$APP_PORT $DB_PORT obrestore $DB_PASSWORD" > "$WORK/bare.log" 2>&1 &
-  APP_PID=$!
-  for _ in $(seq 120); do grep -q READY "$WORK/bare.log" && break; sleep 0.5; done
-  grep -q READY "$WORK/bare.log" || { echo "bare server did not start"; cat "$WORK/bare.log"; exit 1; }
+  # shellcheck disable=SC2086 # a list of flags
+  start_bare_server "$APP_PORT" "$DB_PORT" "$DB_PASSWORD" "$WORK" $JVM_FLAGS
+  APP_PID=$BARE_PID
   MIX=rt2 WATCHERS=0
 else
   # shellcheck disable=SC2086 # JVM_FLAGS is a list of flags

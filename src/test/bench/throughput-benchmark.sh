@@ -34,13 +34,8 @@ start_database "$DB_PORT" "$DB_PASSWORD" "$WORK/db.log"
 start_service "$APP_PORT" "$DB_PORT" "$DB_PASSWORD" "$WORK" $JVM_FLAGS
 DB_SERVER_PID=$(pgrep -f "mariadbd.*--port=$DB_PORT" | head -1)
 
-# The bare Vert.x server runs in its own JVM (mvnw execs java, so $! is that JVM) with the service's JVM flags.
-MAVEN_OPTS="$BARE_JVM_FLAGS" ./mvnw -B -q exec:java -Dexec.classpathScope=test \
-  -Dexec.mainClass=io.obrestore.bench.BareOverviewServer \
-  -Dexec.args="$BARE_PORT $DB_PORT obrestore $DB_PASSWORD" > "$WORK/bare.log" 2>&1 &
-BARE_PID=$!
-for _ in $(seq 120); do grep -q READY "$WORK/bare.log" && break; sleep 0.5; done
-grep -q READY "$WORK/bare.log" || { echo "bare server did not start"; cat "$WORK/bare.log"; exit 1; }
+# shellcheck disable=SC2086 # a list of flags
+start_bare_server "$BARE_PORT" "$DB_PORT" "$DB_PASSWORD" "$WORK" $BARE_JVM_FLAGS
 
 echo "throughput of ob-restore-overview, $(date -u +%F), $(nproc) cores (database, service and load together)"
 # WARMUP_SECONDS (default 30): mixed load before anything is measured; on 2 shared cores C2 needs 60-90 s to settle.

@@ -9,6 +9,8 @@ import io.vertx.sqlclient.SqlResult;
 import io.vertx.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDateTime;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import java.util.stream.Collector;
 import java.util.stream.Collectors;
 
@@ -152,6 +154,16 @@ public class RestoreJobRepository {
             filters.addValue(from).addValue(from).addValue(to).addValue(to).addValue(statuses).addValue(statuses);
         }
         return value(pool.getDelegate().preparedQuery(TASKS_SQL).collecting(collector).execute(filters));
+    }
+
+    /**
+     * A collector of rows into {@code container}: the client feeds it from one connection, in order, so partial
+     * results are never combined.
+     */
+    public static <A> Collector<Row, A, A> rowsInto(Supplier<A> container, BiConsumer<A, Row> add) {
+        return Collector.of(container, add, (left, right) -> {
+            throw new UnsupportedOperationException("rows are collected sequentially");
+        });
     }
 
     // Collectors are only on the core client's API (the Mutiny wrapper leaves collecting() out).

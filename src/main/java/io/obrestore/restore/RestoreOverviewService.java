@@ -1,8 +1,9 @@
 package io.obrestore.restore;
 
+import static io.obrestore.restore.RestoreJobRepository.rowsInto;
+
 import io.obrestore.api.ApiException;
 import io.obrestore.api.ErrorCode;
-import io.obrestore.api.Rfc3339;
 import io.obrestore.config.ServiceConfig;
 import io.smallrye.mutiny.Uni;
 import io.vertx.sqlclient.Row;
@@ -52,22 +53,16 @@ public class RestoreOverviewService {
      * for all tenants, bounded by the query timeout like an overview.
      */
     public Uni<Map<String, RestoreOverview>> runningJobs() {
-        return failures.guard(repository.runningJobs(Collector.of(LinkedHashMap<String, RestoreOverview>::new,
+        return failures.guard(repository.runningJobs(rowsInto(LinkedHashMap<String, RestoreOverview>::new,
                 (running, row) -> {
                     RestoreOverview job = RestoreRowMapper.overview(row, zone);
                     running.putIfAbsent(job.restoreTenantName(), job);
-                }, RestoreOverviewService::sequentialOnly)));
-    }
-
-    /** The SQL client feeds a collector from one thread, in order; a combiner is never needed. */
-    static <A> A sequentialOnly(A left, A right) {
-        throw new UnsupportedOperationException("rows are collected sequentially");
+                })));
     }
 
     /** The rows of one overview statement: the tenant's stored name, and its running and finished job. */
     static final class JobRows {
-        static final Collector<Row, JobRows, JobRows> COLLECTOR =
-                Collector.of(JobRows::new, JobRows::add, RestoreOverviewService::sequentialOnly);
+        static final Collector<Row, JobRows, JobRows> COLLECTOR = rowsInto(JobRows::new, JobRows::add);
 
         private String storedName;
         private Row running;

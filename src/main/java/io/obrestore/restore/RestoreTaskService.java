@@ -34,12 +34,12 @@ public class RestoreTaskService {
         long first = query.offset();
         long size = query.size();
         return failures.guard(repository.taskRows(query.from(), query.to(), query.statuses(),
-                        java.util.stream.Collector.of(() -> new PageCollector(first, size), (page, row) -> {
+                        RestoreJobRepository.rowsInto(() -> new PageCollector(first, size), (page, row) -> {
                             if (page.wanted()) {
                                 page.contents.add(RestoreRowMapper.overview(row, zone));
                             }
                             page.total++;
-                        }, RestoreOverviewService::sequentialOnly)))
+                        })))
                 .map(page -> new RestoreTaskPage(page.contents, new RestoreTaskPage.Page(page.total,
                         page.total == 0 ? 0 : (page.total - 1) / size + 1, size, query.page())));
     }
