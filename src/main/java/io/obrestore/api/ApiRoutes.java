@@ -10,7 +10,6 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.time.ZoneId;
 import org.jboss.logging.Logger;
 
 /**
@@ -26,19 +25,19 @@ public class ApiRoutes {
     static final String API = "/api/v1/*";
 
     private final ObjectMapper mapper;
-    private final ServiceConfig config;
-    private final ZoneId zone;
+    private final ErrorResponses responses;
+    private final int maxBodyBytes;
 
-    public ApiRoutes(ObjectMapper mapper, ServiceConfig config) {
+    public ApiRoutes(ObjectMapper mapper, ErrorResponses responses, ServiceConfig config) {
         this.mapper = mapper;
-        this.config = config;
-        this.zone = config.zone();
+        this.responses = responses;
+        this.maxBodyBytes = config.maxBodyBytes();
     }
 
     void install(@Observes Router router) {
         // Bodies are small (encrypted JSON); an oversized one is refused with 413 before it is held in memory.
         // Requests without a body (every SDK GET) skip the buffering: it was a measurable share of a GET's cost.
-        BodyHandler bodies = BodyHandler.create(false).setBodyLimit(config.maxBodyBytes());
+        BodyHandler bodies = BodyHandler.create(false).setBodyLimit(maxBodyBytes);
         router.route(API).order(-10)
                 .handler(rc -> {
                     if (hasBody(rc.request())) {
@@ -50,7 +49,8 @@ public class ApiRoutes {
                 .failureHandler(this::failed);
         // Registered last: Quarkus REST passes requests it cannot route on to the next Vert.x route.
         router.route(API).order(Integer.MAX_VALUE)
-                .handler(rc -> send(rc, ErrorCode.NOT_FOUND, ErrorCode.NOT_FOUND.message("404 not found")));
+                .handler(rc -> send(rc, responses.forStatus(404),
+                        RequestTrace.begin(rc.request().getHeader(RequestTrace.HEADER))));
     }
 
     /** HTTP/1.1: a request has a body only with a non-zero Content-Length or a Transfer-Encoding. */
@@ -65,30 +65,21 @@ public class ApiRoutes {
             rc.response().reset();
             return;
         }
-        int status = rc.statusCode();
-        if (status == 413) {
-            send(rc, ErrorCode.BODY_TOO_LARGE, ErrorCode.BODY_TOO_LARGE.message(config.maxBodyBytes()));
-        } else if (status >= 400 && status < 500) {
-            send(rc, ErrorCode.BAD_REQUEST, ErrorCode.BAD_REQUEST.message("malformed request"));
-        } else {
-            RequestTrace trace = RequestTrace.begin(rc.request().getHeader(RequestTrace.HEADER));
+        RequestTrace trace = RequestTrace.begin(rc.request().getHeader(RequestTrace.HEADER));
+        ApiException failure = responses.forStatus(rc.statusCode());
+        if (failure.code() == ErrorCode.UNEXPECTED) {
             LOG.errorf(rc.failure(), "Unexpected failure, traceId=%s", trace.traceId());
-            send(rc, ErrorCode.UNEXPECTED, ErrorCode.UNEXPECTED.message(), trace);
         }
+        send(rc, failure, trace);
     }
 
-    private void send(RoutingContext rc, ErrorCode code, String message) {
-        send(rc, code, message, RequestTrace.begin(rc.request().getHeader(RequestTrace.HEADER)));
-    }
-
-    private void send(RoutingContext rc, ErrorCode code, String message, RequestTrace trace) {
-        ApiResponse body = ApiResponse.failure(code, message)
-                .stamped(trace, zone);
+    private void send(RoutingContext rc, ApiException failure, RequestTrace trace) {
+        ErrorResponses.ErrorResponse response = responses.of(failure, trace);
         try {
-            rc.response().setStatusCode(code.httpStatus())
+            rc.response().setStatusCode(response.status())
                     .putHeader("Content-Type", "application/json")
-                    .putHeader(RequestTrace.HEADER, trace.traceId())
-                    .end(mapper.writeValueAsString(body));
+                    .putHeader(RequestTrace.HEADER, response.traceId())
+                    .end(mapper.writeValueAsString(response.body()));
         } catch (JsonProcessingException e) {
             rc.fail(e);
         }

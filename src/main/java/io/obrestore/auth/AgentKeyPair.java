@@ -2,10 +2,10 @@ package io.obrestore.auth;
 
 import io.obrestore.config.ServiceConfig;
 import io.quarkus.runtime.Startup;
+import io.quarkus.runtime.configuration.ConfigurationException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -28,9 +28,15 @@ import org.jboss.logging.Logger;
  * owner-only, so a restart keeps the public key clients have cached. Loaded when the application starts, never in
  * a static initialiser (a native image would otherwise bake one key into every binary).
  */
-@Startup
+@Startup(AgentKeyPair.START_CHECKS)
 @ApplicationScoped
 public class AgentKeyPair {
+
+    /**
+     * Start-up order of the beans that check configuration: before anything that does I/O, so a failed start has
+     * nothing else to say.
+     */
+    public static final int START_CHECKS = 10;
 
     private static final Logger LOG = Logger.getLogger(AgentKeyPair.class);
     static final String KEY_FILE = "agent-key.pem";
@@ -87,28 +93,69 @@ public class AgentKeyPair {
         return java.util.Arrays.copyOf(plain, written);
     }
 
+    /**
+     * The key from the first source configured. A problem ends the start with a configuration error naming the key and
+     * what is wrong (Quarkus prints it as one line, without a stack trace), never echoing key material.
+     */
     private static RSAPrivateCrtKey load(ServiceConfig.Auth auth) {
+        if (auth.privateKey().isPresent()) {
+            LOG.info("Using the RSA private key from configuration");
+            return parseConfigured(auth.privateKey().get(), "obrestore.auth.private-key (OBRESTORE_AUTH_PRIVATE_KEY)");
+        }
+        String fileKey = "obrestore.auth.private-key-file (OBRESTORE_AUTH_PRIVATE_KEY_FILE)";
+        if (auth.privateKeyFile().isPresent()) {
+            Path file = auth.privateKeyFile().get();
+            LOG.infof("Using the RSA private key from %s", file);
+            return parseConfigured(read(file, fileKey), fileKey + " " + file);
+        }
+        Path file = auth.dataDir().resolve(KEY_FILE);
+        String dirKey = "obrestore.auth.data-dir (OBRESTORE_AUTH_DATA_DIR) " + auth.dataDir();
+        if (Files.exists(file)) {
+            LOG.infof("Using the persisted RSA key %s", file);
+            return parseConfigured(read(file, dirKey), dirKey + ": " + KEY_FILE);
+        }
         try {
-            if (auth.privateKey().isPresent()) {
-                LOG.info("Using the RSA private key from configuration");
-                return parse(auth.privateKey().get());
-            }
-            if (auth.privateKeyFile().isPresent()) {
-                LOG.infof("Using the RSA private key from %s", auth.privateKeyFile().get());
-                return parse(Files.readString(auth.privateKeyFile().get(), StandardCharsets.US_ASCII));
-            }
-            return loadOrGenerate(auth.dataDir().resolve(KEY_FILE), auth.keySize());
+            return generate(file, auth.keySize());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the RSA private key", e);
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            // Never echo the key material: only say which form was wrong.
-            throw new IllegalStateException("the configured RSA private key is not base64 DER (PKCS#1/PKCS#8) or PEM", e);
+            throw new ConfigurationException(dirKey + ": cannot store a generated key there (" + e.getClass().getSimpleName()
+                    + "); set it to a writable directory or configure OBRESTORE_AUTH_PRIVATE_KEY");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("RSA key generation is unavailable in this JVM", e);
         }
     }
 
-    /** Accepts PEM (PKCS#1 or PKCS#8) or bare base64 DER of either. */
+    private static String read(Path file, String key) {
+        try {
+            return Files.readString(file, StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw new ConfigurationException(key + ": cannot read " + file + " (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    private static RSAPrivateCrtKey parseConfigured(String text, String key) {
+        try {
+            return parse(text);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            // Never the key material: only which setting and which forms are accepted.
+            throw new ConfigurationException(key + ": not an RSA private key of at least 512 bits in PEM, base64 DER"
+                    + " (PKCS#1 or PKCS#8) or base64 of PEM");
+        }
+    }
+
+    /**
+     * Accepts PEM (PKCS#1 or PKCS#8), bare base64 DER of either, or base64 of a whole PEM file (what
+     * {@code openssl genpkey | base64 -w0} gives, the handy form for a one-line environment variable or Secret).
+     */
     static RSAPrivateCrtKey parse(String text) throws GeneralSecurityException {
-        String base64 = text.replaceAll("-----(BEGIN|END) [A-Z ]+-----", "").replaceAll("\\s", "");
+        String trimmed = text.strip();
+        if (!trimmed.startsWith("-----")) {
+            byte[] decoded = Base64.getMimeDecoder().decode(trimmed);
+            String inner = new String(decoded, StandardCharsets.US_ASCII);
+            if (inner.stripLeading().startsWith("-----BEGIN ")) {
+                trimmed = inner.strip();
+            }
+        }
+        String base64 = trimmed.replaceAll("-----(BEGIN|END) [A-Z ]+-----", "").replaceAll("\\s", "");
         byte[] der = Base64.getDecoder().decode(base64);
         if (!(Pkcs1.decodePrivateKey(der) instanceof RSAPrivateCrtKey crt)) {
             throw new GeneralSecurityException("RSA key without CRT parameters");
@@ -121,14 +168,8 @@ public class AgentKeyPair {
         return crt;
     }
 
-    private static RSAPrivateCrtKey loadOrGenerate(Path file, int bits) throws IOException, GeneralSecurityException {
-        if (Files.exists(file)) {
-            LOG.infof("Using the persisted RSA key %s", file);
-            return parse(Files.readString(file, StandardCharsets.US_ASCII));
-        }
-        if (bits != 1024 && bits != 2048) {
-            throw new IllegalStateException("obrestore.auth.key-size must be 1024 or 2048, not " + bits);
-        }
+    private static RSAPrivateCrtKey generate(Path file, int bits) throws IOException, GeneralSecurityException {
+        // obrestore.auth.key-size is 1024 or 2048: its converter refuses anything else while reading the configuration.
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(bits);
         KeyPair pair = generator.generateKeyPair();

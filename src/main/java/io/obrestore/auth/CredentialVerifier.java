@@ -4,6 +4,7 @@ import io.obrestore.api.ApiException;
 import io.obrestore.api.ErrorCode;
 import io.obrestore.config.ServiceConfig;
 import io.quarkus.runtime.Startup;
+import io.quarkus.runtime.configuration.ConfigurationException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +18,7 @@ import org.jboss.logging.Logger;
  * agent (auth spec section 3.2, step 4), in constant time and without ever failing open: each branch either names
  * the configured password it compared against or explicitly finds no password configured at all.
  */
-@Startup
+@Startup(AgentKeyPair.START_CHECKS)
 @ApplicationScoped
 public class CredentialVerifier {
 
@@ -50,8 +51,9 @@ public class CredentialVerifier {
         this(config.auth().password(), config.auth().agentPassword());
         if (!anyPasswordConfigured()) {
             if (config.auth().required()) {
-                throw new IllegalStateException("obrestore.auth.required is set but neither OBRESTORE_AUTH_PASSWORD"
-                        + " nor OBRESTORE_AUTH_AGENT_PASSWORD is: refusing to serve without authentication");
+                throw new ConfigurationException("obrestore.auth.required (OBRESTORE_AUTH_REQUIRED) is true but neither"
+                        + " OBRESTORE_AUTH_PASSWORD nor OBRESTORE_AUTH_AGENT_PASSWORD is set: refusing to serve without"
+                        + " authentication");
             }
             LOG.warn("No password configured: requests without an X-OCS-Header are served (set OBRESTORE_AUTH_PASSWORD)");
         }

@@ -1,7 +1,15 @@
 package io.obrestore.config;
 
 import io.smallrye.config.ConfigMapping;
+import io.obrestore.config.ConfigConverters.KeySize;
+import io.obrestore.config.ConfigConverters.NonNegative;
+import io.obrestore.config.ConfigConverters.PollInterval;
+import io.obrestore.config.ConfigConverters.Positive;
+import io.obrestore.config.ConfigConverters.PositiveDuration;
+import io.obrestore.config.ConfigConverters.TimeZone;
+import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -9,7 +17,8 @@ import java.util.Optional;
 
 /**
  * The service's own settings ({@code obrestore.*}, env {@code OBRESTORE_*}). The database connection uses the
- * standard {@code quarkus.datasource.*} keys.
+ * standard {@code quarkus.datasource.*} keys. Every value is checked while the configuration is read
+ * ({@link ConfigConverters}): a bad one stops the start with one line naming the key.
  */
 @ConfigMapping(prefix = "obrestore")
 public interface ServiceConfig {
@@ -19,6 +28,7 @@ public interface ServiceConfig {
      * gets a 503 {@code Agent.OceanBase.Timeout} envelope instead of waiting.
      */
     @WithDefault("5s")
+    @WithConverter(PositiveDuration.class)
     Duration queryTimeout();
 
     /**
@@ -26,6 +36,7 @@ public interface ServiceConfig {
      * must not wait for a connection attempt that will never be answered, so the pod leaves the Service quickly.
      */
     @WithDefault("2s")
+    @WithConverter(PositiveDuration.class)
     Duration readinessTimeout();
 
     /**
@@ -33,6 +44,7 @@ public interface ServiceConfig {
      * connections are busy; beyond it requests fail at once with 503 {@code Agent.OceanBase.Busy}.
      */
     @WithDefault("256")
+    @WithConverter(NonNegative.class)
     int maxWaitingRequests();
 
     /**
@@ -40,11 +52,14 @@ public interface ServiceConfig {
      * envelope's {@code timestamp}, e.g. {@code +08:00} or {@code Asia/Shanghai}. obshell uses the agent's local
      * zone; {@code local} means the same here (the JVM default, i.e. {@code TZ}).
      */
+    @WithName("time-zone")
     @WithDefault("local")
-    String timeZone();
+    @WithConverter(TimeZone.class)
+    ZoneId zone();
 
     /** Longest accepted request body under {@code /api/v1}, in bytes; longer ones get 413 before they are read whole. */
     @WithDefault("65536")
+    @WithConverter(Positive.class)
     int maxBodyBytes();
 
     /** obshell's "API hybrid encryption" authentication ({@code obrestore.auth.*}). */
@@ -81,21 +96,25 @@ public interface ServiceConfig {
 
         /** Bits of a generated key: 1024 (obshell's) or 2048. */
         @WithDefault("1024")
+        @WithConverter(KeySize.class)
         int keySize();
 
         /**
          * Where a generated key is kept ({@code agent-key.pem}, owner-only), so restarts keep the public key the
-         * clients cached. Used only when no key is configured.
+         * clients cached. Used only when no key is configured. The default lies in the user's home, never in the
+         * working directory, so a private key cannot end up one {@code git add .} away from a commit.
          */
-        @WithDefault("data")
+        @WithDefault("${user.home}/.local/state/ob-restore-overview")
         Path dataDir();
 
         /** Longest accepted auth header value, in bytes; longer ones get 431 before any RSA work. */
         @WithDefault("8192")
+        @WithConverter(Positive.class)
         int maxHeaderBytes();
 
         /** Accepted headers remembered until their {@code ts} passes, to refuse replays (about 100 bytes each). */
         @WithDefault("100000")
+        @WithConverter(Positive.class)
         int replayMemory();
     }
 
@@ -110,21 +129,34 @@ public interface ServiceConfig {
          * tenants and the gauges together, whatever the number of stream subscribers.
          */
         @WithDefault("2s")
+        @WithConverter(PollInterval.class)
         Duration pollInterval();
 
         /** A comment line is sent this often on every open stream, so proxies and clients see the connection live. */
         @WithDefault("15s")
+        @WithConverter(PositiveDuration.class)
         Duration heartbeatInterval();
 
         /** Span of the sliding window behind the bytes/s, tablets/s and ETA estimates. */
         @WithDefault("5m")
+        @WithConverter(PositiveDuration.class)
         Duration rateWindow();
 
         /**
-         * Tenants that may be watched at once; a stream for one more tenant gets 503 {@code Agent.OceanBase.Busy},
+         * A running restore whose finished bytes, finished tablets and status have not changed for this long is
+         * reported stalled (watch events, the {@code obrestore_restore_stalled} gauge, the dashboard). Counted from
+         * when this service first saw the job, if it never saw it move.
+         */
+        @WithDefault("10m")
+        @WithConverter(PositiveDuration.class)
+        Duration stallAfter();
+
+        /**
+         * Tenants that may be watched at once; a stream for one more tenant gets 503 {@code Restore.Watch.TooManyTenants},
          * so watchers cannot multiply the statements the cluster sees.
          */
         @WithDefault("64")
+        @WithConverter(Positive.class)
         int maxTenants();
 
         /**
@@ -146,10 +178,5 @@ public interface ServiceConfig {
 
         /** The OceanBase zone reported as {@code zone}. */
         Optional<String> zone();
-    }
-
-    /** The effective zone of {@link #timeZone()}; fails on an unknown zone id. */
-    default ZoneId zone() {
-        return "local".equals(timeZone()) ? ZoneId.systemDefault() : ZoneId.of(timeZone());
     }
 }

@@ -1,8 +1,8 @@
 package io.obrestore.health;
 
 import io.obrestore.config.ServiceConfig;
-import io.obrestore.restore.DatabaseFailures;
-import io.obrestore.restore.RestoreJobRepository;
+import io.obrestore.db.DatabaseFailures;
+import io.obrestore.db.DatabaseProbe;
 import io.smallrye.health.api.AsyncHealthCheck;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,19 +19,19 @@ public class OceanBaseReadinessCheck implements AsyncHealthCheck {
 
     static final String NAME = "oceanbase-restore-views";
 
-    private final RestoreJobRepository repository;
+    private final DatabaseProbe probe;
     private final DatabaseFailures failures;
     private final ServiceConfig config;
 
-    public OceanBaseReadinessCheck(RestoreJobRepository repository, DatabaseFailures failures, ServiceConfig config) {
-        this.repository = repository;
+    public OceanBaseReadinessCheck(DatabaseProbe probe, DatabaseFailures failures, ServiceConfig config) {
+        this.probe = probe;
         this.failures = failures;
         this.config = config;
     }
 
     @Override
     public Uni<HealthCheckResponse> call() {
-        return repository.probe()
+        return probe.probe()
                 .ifNoItem().after(config.readinessTimeout()).fail()
                 .invoke(failures::recovered)
                 .map(ignored -> HealthCheckResponse.up(NAME))

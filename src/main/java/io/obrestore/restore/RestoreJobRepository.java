@@ -1,5 +1,7 @@
 package io.obrestore.restore;
 
+import io.obrestore.config.ServiceConfig;
+import io.obrestore.db.DatabaseFailures;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.vertx.UniHelper;
 import io.vertx.core.Future;
@@ -9,45 +11,25 @@ import io.vertx.sqlclient.SqlResult;
 import io.vertx.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import java.util.stream.Collector;
 import java.util.stream.Collectors;
 
 /**
- * The only holder of SQL. Reads the OceanBase restore views through the reactive MySQL pool.
- *
- * <p>BACKUP_DEST is never selected: it holds cloud access keys and no response needs it.
+ * The only holder of restore SQL. Reads the OceanBase restore views through the reactive MySQL pool and returns
+ * domain values: rows go from the MySQL decoder straight into them (no row set, no reactive operator per row), and
+ * no caller sees a row. Every call is bounded by {@code obrestore.query-timeout} and its failures are classified
+ * ({@link DatabaseFailures#guard}).
  */
 @ApplicationScoped
 public class RestoreJobRepository {
-
-    /** Marks which view a job row came from ({@code SOURCE} column). */
-    static final String FROM_PROGRESS = "PROGRESS";
-    static final String FROM_HISTORY = "HISTORY";
-
-    /** The columns both views share, in the order of the repository's one row shape. */
-    private static final String JOB_COLUMNS = """
-            TENANT_ID, JOB_ID, RESTORE_TENANT_NAME, RESTORE_TENANT_ID,
-            BACKUP_TENANT_NAME, BACKUP_TENANT_ID, BACKUP_CLUSTER_NAME, RESTORE_OPTION,
-            RESTORE_SCN, RESTORE_SCN_DISPLAY, STATUS, START_TIMESTAMP,
-            BACKUP_SET_LIST, BACKUP_PIECE_LIST, TABLET_COUNT, FINISH_TABLET_COUNT,
-            TOTAL_BYTES, TOTAL_BYTES_DISPLAY, FINISH_BYTES, FINISH_BYTES_DISPLAY, DESCRIPTION""";
-
-    /** A CDB_OB_RESTORE_PROGRESS row in that shape: NULL in place of the history-only columns. */
-    private static final String PROGRESS_COLUMNS = "'PROGRESS' AS SOURCE, " + JOB_COLUMNS + """
-            ,
-            RECOVER_SCN, RECOVER_SCN_DISPLAY, RECOVER_PROGRESS, RESTORE_PROGRESS,
-            NULL AS BACKUP_CLUSTER_VERSION, NULL AS LS_COUNT, NULL AS FINISH_LS_COUNT,
-            NULL AS `COMMENT`, NULL AS FINISH_TIMESTAMP
-            """;
-
-    /** A CDB_OB_RESTORE_HISTORY row in that shape: NULL in place of the progress-only columns. */
-    private static final String HISTORY_COLUMNS = "'HISTORY' AS SOURCE, " + JOB_COLUMNS + """
-            ,
-            NULL AS RECOVER_SCN, NULL AS RECOVER_SCN_DISPLAY, NULL AS RECOVER_PROGRESS, NULL AS RESTORE_PROGRESS,
-            BACKUP_CLUSTER_VERSION, LS_COUNT, FINISH_LS_COUNT, `COMMENT`, FINISH_TIMESTAMP
-            """;
 
     /**
      * obshell's three look-ups (tenant, running job, newest finished job) in one statement, so an overview costs
@@ -82,18 +64,35 @@ public class RestoreJobRepository {
                       ORDER BY START_TIMESTAMP DESC, TENANT_ID ASC, JOB_ID DESC
                       LIMIT 1)
                   ) j ON j.RESTORE_TENANT_NAME = t.TENANT_NAME
-            """.formatted(PROGRESS_COLUMNS, HISTORY_COLUMNS);
+            """.formatted(RestoreJobRow.PROGRESS_COLUMNS, RestoreJobRow.HISTORY_COLUMNS);
 
     /**
-     * Every running job (sys job rows, {@code TENANT_ID = 1}), newest job first: what the shared poller of the live
-     * watch and the restore gauges reads, one statement for all tenants.
+     * What the running-restores feed reads on every poll, for all tenants in one statement:
+     * <ul>
+     *   <li>every running job (sys job rows, {@code TENANT_ID = 1}), newest job first;</li>
+     *   <li>the finished rows of the job ids given as a comma list (the jobs that were running at the previous
+     *       poll): a job moves from PROGRESS to HISTORY with its id, so the statement that no longer sees it run
+     *       also sees how it ended, and nobody has to ask again;</li>
+     *   <li>tenants in {@code RESTORE} status that no running job restores: orphans of failed or cancelled
+     *       restores.</li>
+     * </ul>
      */
     static final String RUNNING_SQL = """
-            SELECT %s
-              FROM oceanbase.CDB_OB_RESTORE_PROGRESS
-             WHERE TENANT_ID = 1
-             ORDER BY JOB_ID DESC
-            """.formatted(PROGRESS_COLUMNS);
+            (SELECT %s
+               FROM oceanbase.CDB_OB_RESTORE_PROGRESS
+              WHERE TENANT_ID = 1)
+            UNION ALL
+            (SELECT %s
+               FROM oceanbase.CDB_OB_RESTORE_HISTORY
+              WHERE TENANT_ID = 1 AND ? <> '' AND FIND_IN_SET(JOB_ID, ?) > 0)
+            UNION ALL
+            (SELECT %s
+               FROM oceanbase.DBA_OB_TENANTS t
+              WHERE t.STATUS = 'RESTORE' AND t.TENANT_TYPE = 'USER'
+                AND NOT EXISTS (SELECT 1 FROM oceanbase.CDB_OB_RESTORE_PROGRESS p
+                                 WHERE p.TENANT_ID = 1 AND p.RESTORE_TENANT_NAME = t.TENANT_NAME))
+            ORDER BY JOB_ID DESC
+            """.formatted(RestoreJobRow.PROGRESS_COLUMNS, RestoreJobRow.HISTORY_COLUMNS, RestoreJobRow.ORPHAN_COLUMNS);
 
     /**
      * obshell's task list ({@code GET /api/v1/restore/tasks}): running then finished sys job rows
@@ -114,73 +113,160 @@ public class RestoreJobRepository {
                 AND (? IS NULL OR START_TIMESTAMP >= ?) AND (? IS NULL OR START_TIMESTAMP <= ?)
                 AND (? = '' OR FIND_IN_SET(STATUS, ?) > 0))
             ORDER BY SOURCE DESC, START_TIMESTAMP DESC, JOB_ID DESC
-            """.formatted(PROGRESS_COLUMNS, HISTORY_COLUMNS);
+            """.formatted(RestoreJobRow.PROGRESS_COLUMNS, RestoreJobRow.HISTORY_COLUMNS);
 
-    /** Zero rows, but fails unless all three views exist and are readable: proves the grants. */
-    static final String PROBE_SQL = """
-            SELECT 1 FROM oceanbase.DBA_OB_TENANTS WHERE 1 = 0
-            UNION ALL SELECT 1 FROM oceanbase.CDB_OB_RESTORE_PROGRESS WHERE 1 = 0
-            UNION ALL SELECT 1 FROM oceanbase.CDB_OB_RESTORE_HISTORY WHERE 1 = 0
-            """;
+    /**
+     * What the overview statement found for one tenant name.
+     *
+     * @param storedName the tenant's name as stored, null when no such (non-META) tenant exists
+     * @param running its running job (sys row), or null
+     * @param finished its newest finished job, or null
+     */
+    public record TenantJobs(String storedName, RestoreOverview running, RestoreOverview finished) {
+    }
+
+    /**
+     * One poll of the running restores.
+     *
+     * @param running every running job, one per tenant name (the newest job), newest job first
+     * @param finished the finished rows of the job ids asked about
+     * @param orphaned tenants left in RESTORE status with no running job
+     */
+    public record RunningJobs(List<RestoreOverview> running, List<RestoreOverview> finished,
+            List<OrphanedTenant> orphaned) {
+    }
+
+    /**
+     * One page of the task list.
+     *
+     * @param contents the tasks of the page
+     * @param total the tasks matching the filters on all pages
+     */
+    public record TaskSlice(List<RestoreOverview> contents, long total) {
+    }
 
     private final Pool pool;
+    private final DatabaseFailures failures;
+    private final ZoneId zone;
 
-    public RestoreJobRepository(Pool pool) {
+    public RestoreJobRepository(Pool pool, DatabaseFailures failures, ServiceConfig config) {
         this.pool = pool;
+        this.failures = failures;
+        this.zone = config.zone();
     }
 
-    /**
-     * The overview rows for {@code tenantName} (see {@link #OVERVIEW_SQL}), handed to {@code collector} one by one
-     * as the client decodes them: no row set is built, and no reactive operator runs per row.
-     */
-    public <R> Uni<R> overviewRows(String tenantName, Collector<Row, ?, R> collector) {
+    /** The running and newest finished job of tenant {@code name} (see {@link #OVERVIEW_SQL}). */
+    public Uni<TenantJobs> tenantJobs(String name) {
         // The name is only ever a bound parameter, never SQL text.
-        return value(pool.getDelegate().preparedQuery(OVERVIEW_SQL).collecting(collector)
-                .execute(Tuple.of(tenantName, tenantName, tenantName)));
-    }
-
-    /** The sys rows of all running jobs, newest job first (see {@link #RUNNING_SQL}), into {@code collector}. */
-    public <R> Uni<R> runningJobs(Collector<Row, ?, R> collector) {
-        return value(pool.getDelegate().preparedQuery(RUNNING_SQL).collecting(collector).execute());
+        return run(pool.getDelegate().preparedQuery(OVERVIEW_SQL)
+                .collecting(rowsInto(TenantJobsBuilder::new, TenantJobsBuilder::add))
+                .execute(Tuple.of(name, name, name)))
+                .map(TenantJobsBuilder::build);
     }
 
     /**
-     * The task-list rows, running jobs first, into {@code collector}; {@code from}/{@code to} bound START_TIMESTAMP
-     * (inclusive, either may be null) and {@code statuses} is a comma list of exact STATUS values (empty = any).
+     * Every running job, the finished rows of {@code finishedJobIds} and the orphaned tenants, in one statement
+     * (see {@link #RUNNING_SQL}).
      */
-    public <R> Uni<R> taskRows(LocalDateTime from, LocalDateTime to, String statuses, Collector<Row, ?, R> collector) {
+    public Uni<RunningJobs> runningJobs(Collection<Long> finishedJobIds) {
+        String ids = finishedJobIds.stream().map(String::valueOf).collect(Collectors.joining(","));
+        return run(pool.getDelegate().preparedQuery(RUNNING_SQL)
+                .collecting(rowsInto(RunningJobsBuilder::new, RunningJobsBuilder::add))
+                .execute(Tuple.of(ids, ids)))
+                .map(RunningJobsBuilder::build);
+    }
+
+    /**
+     * The task-list rows, running jobs first; only the {@code size} rows from index {@code offset} on become payloads
+     * (and are redacted), the others are only counted. {@code from}/{@code to} bound START_TIMESTAMP (inclusive,
+     * either may be null) and {@code statuses} is a comma list of exact STATUS values (empty = any).
+     */
+    public Uni<TaskSlice> tasks(LocalDateTime from, LocalDateTime to, String statuses, long offset, long size) {
         Tuple filters = Tuple.tuple();
         for (int view = 0; view < 2; view++) {
             filters.addValue(from).addValue(from).addValue(to).addValue(to).addValue(statuses).addValue(statuses);
         }
-        return value(pool.getDelegate().preparedQuery(TASKS_SQL).collecting(collector).execute(filters));
+        return run(pool.getDelegate().preparedQuery(TASKS_SQL)
+                .collecting(rowsInto(() -> new TaskSliceBuilder(offset, size), TaskSliceBuilder::add))
+                .execute(filters))
+                .map(slice -> new TaskSlice(slice.contents, slice.total));
     }
 
-    /**
-     * A collector of rows into {@code container}: the client feeds it from one connection, in order, so partial
-     * results are never combined.
-     */
-    public static <A> Collector<Row, A, A> rowsInto(Supplier<A> container, BiConsumer<A, Row> add) {
+    /** A collector for rows fed by the client from one connection, in order: partial results are never combined. */
+    private static <A> Collector<Row, A, A> rowsInto(Supplier<A> container, BiConsumer<A, Row> add) {
         return Collector.of(container, add, (left, right) -> {
             throw new UnsupportedOperationException("rows are collected sequentially");
         });
     }
 
     // Collectors are only on the core client's API (the Mutiny wrapper leaves collecting() out).
-    private static <R> Uni<R> value(Future<SqlResult<R>> result) {
-        return UniHelper.toUni(result.map(SqlResult::value));
+    private <R> Uni<R> run(Future<SqlResult<R>> result) {
+        return failures.guard(UniHelper.toUni(result.map(SqlResult::value)));
     }
 
-    /**
-     * Opens a connection and prepares the overview statement on it, so the first request after start-up pays
-     * neither the connection set-up nor the PREPARE. The empty name matches no tenant.
-     */
-    public Uni<Void> warmUp() {
-        return overviewRows("", Collectors.counting()).replaceWithVoid();
+    private final class TenantJobsBuilder {
+        private String storedName;
+        private RestoreOverview running;
+        private RestoreOverview finished;
+
+        void add(Row row) {
+            storedName = row.getString("FOUND_TENANT_NAME");
+            String source = RestoreJobRow.source(row);
+            if (RestoreJobRow.PROGRESS.equals(source)) {
+                running = RestoreJobRow.overview(row, zone);
+            } else if (RestoreJobRow.HISTORY.equals(source)) {
+                finished = RestoreJobRow.overview(row, zone);
+            }
+        }
+
+        TenantJobs build() {
+            return new TenantJobs(storedName, running, finished);
+        }
     }
 
-    /** One cheap statement on the three views; fails when the database is unreachable or the grants are missing. */
-    public Uni<Void> probe() {
-        return pool.query(PROBE_SQL).execute().replaceWithVoid();
+    private final class RunningJobsBuilder {
+        private final List<RestoreOverview> running = new ArrayList<>();
+        private final Set<String> runningNames = new HashSet<>();
+        private final List<RestoreOverview> finished = new ArrayList<>();
+        private final List<OrphanedTenant> orphaned = new ArrayList<>();
+
+        void add(Row row) {
+            switch (String.valueOf(RestoreJobRow.source(row))) {
+                case RestoreJobRow.PROGRESS -> {
+                    RestoreOverview job = RestoreJobRow.overview(row, zone);
+                    // Newest job first: an older running row of the same name (never seen, but possible) is dropped.
+                    if (runningNames.add(job.restoreTenantName())) {
+                        running.add(job);
+                    }
+                }
+                case RestoreJobRow.HISTORY -> finished.add(RestoreJobRow.overview(row, zone));
+                case RestoreJobRow.ORPHAN -> orphaned.add(RestoreJobRow.orphan(row, zone));
+                default -> throw new IllegalStateException("unexpected row source");
+            }
+        }
+
+        RunningJobs build() {
+            return new RunningJobs(List.copyOf(running), List.copyOf(finished), List.copyOf(orphaned));
+        }
+    }
+
+    /** Counts rows and turns only those of one page into payloads. */
+    private final class TaskSliceBuilder {
+        private final long first;
+        private final long size;
+        private final List<RestoreOverview> contents = new ArrayList<>();
+        private long total;
+
+        TaskSliceBuilder(long first, long size) {
+            this.first = first;
+            this.size = size;
+        }
+
+        void add(Row row) {
+            if (total >= first && total - first < size) {
+                contents.add(RestoreJobRow.overview(row, zone));
+            }
+            total++;
+        }
     }
 }

@@ -19,10 +19,10 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 @Path("/api/v1/tenant/{name}/restore/overview/stream")
 public class RestoreWatchResource {
 
-    private final RestorePoller poller;
+    private final TenantWatches watches;
 
-    public RestoreWatchResource(RestorePoller poller) {
-        this.poller = poller;
+    public RestoreWatchResource(TenantWatches watches) {
+        this.watches = watches;
     }
 
     /**
@@ -34,7 +34,8 @@ public class RestoreWatchResource {
     @Operation(summary = "Live restore overview",
             description = "Server-sent events: 'overview' with the current overview at once and after every change,"
                     + " data {\"overview\": <the overview payload>, \"estimate\": {window_seconds, bytes_per_second,"
-                    + " tablets_per_second, eta_seconds, eta}}; a ': heartbeat' comment every 15 s; 'error' (data"
+                    + " tablets_per_second, eta_seconds, eta}, \"diagnostics\": {stalled, last_progress, stall_after_seconds}};"
+                    + " a ': heartbeat' comment every 15 s; 'error' (data"
                     + " {\"error\": {...}}) when polling fails, the stream stays open; 'final' with the overview once the"
                     + " job is SUCCESS or FAIL, then the stream closes. All streams share one poller.")
     @APIResponse(responseCode = "200", description = "text/event-stream")
@@ -45,7 +46,7 @@ public class RestoreWatchResource {
     @APIResponse(responseCode = "503", description = "Agent.OceanBase.*, Restore.Watch.TooManyTenants")
     public Uni<Void> stream(@Parameter(description = "tenant name, percent-encoded") @RestPath String name,
             @Context SseEventSink sink, @Context Sse sse) {
-        return poller.subscribe(name, sink, sse);
+        return watches.subscribe(name, sink, sse);
     }
 
     /** A job already over: the whole stream, its one {@code final} event, as a plain 200 response. */

@@ -1,15 +1,10 @@
 package io.obrestore.watch;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.obrestore.api.ApiError;
 import io.obrestore.api.ApiException;
+import io.obrestore.feed.RunningRestore;
 import io.obrestore.restore.RestoreOverview;
 import jakarta.ws.rs.sse.OutboundSseEvent;
-import jakarta.ws.rs.sse.Sse;
-import java.io.UncheckedIOException;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,39 +12,32 @@ import java.util.Set;
 
 /**
  * The shared state of one watched tenant: its latest overview, the event that carries it (serialised once for all
- * subscribers), its rate window and its subscribers.
+ * subscribers) and its subscribers.
  */
 final class WatchedTenant {
 
     /** Event names on the wire. */
     static final String OVERVIEW = "overview";
     static final String FINAL = "final";
-    static final String ERROR = "error";
 
-    /** Statuses a job never leaves: CDB_OB_RESTORE_HISTORY's final results (views spec section 4). */
+    /** Statuses a job never leaves: CDB_OB_RESTORE_HISTORY's final results (docs/restore-views.md, "Statuses"). */
     private static final Set<String> TERMINAL = Set.of("SUCCESS", "FAIL");
 
     private final String name;
-    private final Sse sse;
-    private final ObjectMapper mapper;
-    private final ZoneId zone;
-    private final RateWindow window;
+    private final EventWriter events;
 
     // Guarded by this.
     private final Set<WatchSubscriber> subscribers = new LinkedHashSet<>();
     private RestoreOverview latest;
+    private boolean latestStalled;
     private OutboundSseEvent latestEvent;
     private String errorCode;
-    private long sequence;
     private boolean finished;
     private boolean retired;
 
-    WatchedTenant(String name, Sse sse, ObjectMapper mapper, ZoneId zone, RateWindow window) {
+    WatchedTenant(String name, EventWriter events) {
         this.name = name;
-        this.sse = sse;
-        this.mapper = mapper;
-        this.zone = zone;
-        this.window = window;
+        this.events = events;
     }
 
     String name() {
@@ -73,23 +61,36 @@ final class WatchedTenant {
         return subscribers.size();
     }
 
+    /** Records the running job as the feed polled it: its overview, estimate and diagnosis. */
+    void update(RunningRestore restore) {
+        update(restore.overview(), restore);
+    }
+
+    /** Records the job's overview with nothing known beyond it (a look-up, or a job that has ended). */
+    void update(RestoreOverview job) {
+        update(job, null);
+    }
+
     /**
-     * Records the job as polled at {@code nanos}; subscribers get an event only when the overview changed (or
-     * the tenant recovers from an error), and a terminal status ends every stream with a {@code final} event.
+     * Subscribers get an event only when the overview or the stall diagnosis changed (or the tenant recovers from an
+     * error), and a terminal status ends every stream with a {@code final} event.
      */
-    synchronized void update(RestoreOverview job, long nanos) {
+    private synchronized void update(RestoreOverview job, RunningRestore polled) {
         if (finished) {
             return;
         }
-        window.add(job, nanos);
-        if (job.equals(latest) && errorCode == null) {
+        // Unknown (a look-up) counts as not stalled: learning that a job is not stalled is no news.
+        boolean stalled = polled != null && polled.diagnostics().stalled();
+        if (job.equals(latest) && stalled == latestStalled && errorCode == null) {
             return;
         }
         latest = job;
+        latestStalled = stalled;
         errorCode = null;
         finished = isTerminal(job);
-        ProgressEstimate estimate = finished ? null : window.estimate(job, Instant.now(), zone);
-        latestEvent = event(finished ? FINAL : OVERVIEW, new WatchEvent(job, estimate, null));
+        WatchEvent data = finished || polled == null ? new WatchEvent(job, null, null, null)
+                : new WatchEvent(job, polled.estimate(), polled.diagnostics(), null);
+        latestEvent = events.event(finished ? FINAL : OVERVIEW, data);
         for (WatchSubscriber subscriber : List.copyOf(subscribers)) {
             if (finished) {
                 subscriber.finish(latestEvent);
@@ -105,7 +106,7 @@ final class WatchedTenant {
             return;
         }
         errorCode = failure.code().errCode();
-        OutboundSseEvent event = event(ERROR, new WatchEvent(null, null, ApiError.of(failure.code(), failure.getMessage())));
+        OutboundSseEvent event = events.error(ApiError.of(failure.code(), failure.getMessage()));
         for (WatchSubscriber subscriber : List.copyOf(subscribers)) {
             subscriber.offer(event);
         }
@@ -116,7 +117,7 @@ final class WatchedTenant {
 
     /**
      * Adds a subscriber and sends it the current state at once. {@code ENDED}: the job is over, nothing was added
-     * and {@link #endedStream()} is the whole stream. {@code RETIRED}: the last subscriber left and the poller
+     * and {@link #endedStream()} is the whole stream. {@code RETIRED}: the last subscriber left and the watch
      * dropped this tenant; nothing was added and the caller must start afresh.
      */
     synchronized Added add(WatchSubscriber subscriber) {
@@ -131,14 +132,14 @@ final class WatchedTenant {
         return Added.SUBSCRIBED;
     }
 
-    /** The complete stream of a finished job: its {@code final} event as text (compact JSON has no line breaks). */
+    /** The complete stream of a finished job: its {@code final} event as text. */
     synchronized String endedStream() {
-        return "event:" + latestEvent.getName() + "\nid:" + latestEvent.getId() + "\ndata:" + latestEvent.getData() + "\n\n";
+        return EventWriter.asText(latestEvent);
     }
 
     /**
      * Removes a subscriber; true when it was the last one, which retires the tenant for good (a later subscriber
-     * gets a new one) so no stream can attach to a tenant the poller no longer polls.
+     * gets a new one) so no stream can attach to a tenant nobody updates any more.
      */
     synchronized boolean remove(WatchSubscriber subscriber) {
         subscribers.remove(subscriber);
@@ -152,25 +153,7 @@ final class WatchedTenant {
         return retired;
     }
 
-    synchronized void heartbeat() {
-        OutboundSseEvent comment = sse.newEventBuilder().comment("heartbeat").build();
-        for (WatchSubscriber subscriber : subscribers) {
-            subscriber.heartbeat(comment);
-        }
-    }
-
     synchronized List<WatchSubscriber> subscribers() {
         return new ArrayList<>(subscribers);
-    }
-
-    private OutboundSseEvent event(String type, WatchEvent data) {
-        sequence++;
-        try {
-            // Serialised once here, sent as is to every subscriber.
-            return sse.newEventBuilder().name(type).id(Long.toString(sequence))
-                    .data(String.class, mapper.writeValueAsString(data)).build();
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

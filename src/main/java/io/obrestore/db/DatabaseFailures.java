@@ -1,4 +1,4 @@
-package io.obrestore.restore;
+package io.obrestore.db;
 
 import io.obrestore.api.ApiException;
 import io.obrestore.api.ErrorCode;

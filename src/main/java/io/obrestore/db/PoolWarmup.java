@@ -1,33 +1,40 @@
-package io.obrestore.restore;
+package io.obrestore.db;
 
 import io.obrestore.config.ServiceConfig;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 /**
- * Warms the database pool when the service starts, without delaying the start: an unreachable database is
- * logged once here and reported by readiness, and requests still connect on demand.
+ * Opens the first pooled connection when the service starts, without delaying the start: an unreachable database is
+ * logged once here (with what to check) and reported by readiness, and requests still connect on demand.
  */
 @ApplicationScoped
 public class PoolWarmup {
 
+    /**
+     * After every other start-up observer: a start that fails (bad key, missing password) must fail before any
+     * connection attempt, or the shutdown that follows would add a misleading "not reachable" warning.
+     */
+    static final int LAST = Integer.MAX_VALUE;
+
     private static final Logger LOG = Logger.getLogger(PoolWarmup.class);
 
-    private final RestoreJobRepository repository;
+    private final DatabaseProbe probe;
     private final DatabaseFailures failures;
     private final ServiceConfig config;
 
-    public PoolWarmup(RestoreJobRepository repository, DatabaseFailures failures, ServiceConfig config) {
-        this.repository = repository;
+    public PoolWarmup(DatabaseProbe probe, DatabaseFailures failures, ServiceConfig config) {
+        this.probe = probe;
         this.failures = failures;
         this.config = config;
     }
 
-    void onStart(@Observes StartupEvent event) {
+    void onStart(@Observes @Priority(LAST) StartupEvent event) {
         long started = System.nanoTime();
-        repository.warmUp()
+        probe.probe()
                 .ifNoItem().after(config.queryTimeout()).fail()
                 .subscribe().with(
                         ignored -> LOG.infof("Database pool warmed in %d ms", (System.nanoTime() - started) / 1_000_000),

@@ -1,4 +1,4 @@
-package io.obrestore.watch;
+package io.obrestore.feed;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;

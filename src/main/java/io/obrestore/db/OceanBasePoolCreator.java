@@ -1,5 +1,6 @@
-package io.obrestore.config;
+package io.obrestore.db;
 
+import io.obrestore.config.ServiceConfig;
 import io.quarkus.reactive.mysql.client.MySQLPoolCreator;
 import io.vertx.mysqlclient.MySQLBuilder;
 import io.vertx.mysqlclient.MySQLConnectOptions;

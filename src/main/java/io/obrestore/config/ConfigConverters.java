@@ -1,0 +1,104 @@
+package io.obrestore.config;
+
+import io.quarkus.runtime.configuration.DurationConverter;
+import java.time.Duration;
+import java.time.ZoneId;
+import org.eclipse.microprofile.config.spi.Converter;
+
+/**
+ * Converters that refuse values the service cannot work with, while the configuration is read: before any bean
+ * starts, so a bad value ends the start with one line naming the key (Quarkus prints a configuration error's message
+ * without a stack trace) instead of a hang, an obscure failure later or a silently odd behaviour. A message is
+ * appended to "The config property KEY with the config value "VALUE" threw an Exception whilst being converted".
+ */
+public final class ConfigConverters {
+
+    private ConfigConverters() {
+    }
+
+    /** A duration above zero ({@code 5s}, {@code 500ms}, {@code PT5S}). */
+    public static final class PositiveDuration implements Converter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            Duration duration = DurationConverter.parseDuration(value.trim());
+            if (duration == null || duration.isNegative() || duration.isZero()) {
+                throw new IllegalArgumentException("(must be longer than 0, e.g. 5s)");
+            }
+            return duration;
+        }
+    }
+
+    /** A poll interval: at least 100 ms, so a typo cannot turn the poller into a load test of the cluster. */
+    public static final class PollInterval implements Converter<Duration> {
+        static final Duration MINIMUM = Duration.ofMillis(100);
+
+        @Override
+        public Duration convert(String value) {
+            Duration duration = new PositiveDuration().convert(value);
+            if (duration.compareTo(MINIMUM) < 0) {
+                throw new IllegalArgumentException("(must be at least 100ms, e.g. 2s)");
+            }
+            return duration;
+        }
+    }
+
+    /** An integer of at least 1. */
+    public static final class Positive implements Converter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            int number = parse(value);
+            if (number < 1) {
+                throw new IllegalArgumentException("(must be 1 or more)");
+            }
+            return number;
+        }
+    }
+
+    /** An integer of at least 0. */
+    public static final class NonNegative implements Converter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            int number = parse(value);
+            if (number < 0) {
+                throw new IllegalArgumentException("(must be 0 or more)");
+            }
+            return number;
+        }
+    }
+
+    /** RSA key sizes the service generates: obshell's 1024 bits, or 2048. */
+    public static final class KeySize implements Converter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            int number = parse(value);
+            if (number != 1024 && number != 2048) {
+                throw new IllegalArgumentException("(must be 1024 or 2048)");
+            }
+            return number;
+        }
+    }
+
+    /** A zone id ({@code +08:00}, {@code Asia/Shanghai}), or {@code local} for the JVM's default zone. */
+    public static final class TimeZone implements Converter<ZoneId> {
+        @Override
+        public ZoneId convert(String value) {
+            String id = value.trim();
+            if ("local".equals(id)) {
+                return ZoneId.systemDefault();
+            }
+            try {
+                return ZoneId.of(id);
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("(must be a zone such as +08:00 or Asia/Shanghai, or local)");
+            }
+        }
+    }
+
+    private static int parse(String value) {
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("(must be a whole number)");
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package io.obrestore.feed;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.obrestore.restore.RestoreOverview;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import java.util.List;
+
+/**
+ * A running restore as one poll of the feed saw it.
+ *
+ * @param overview exactly the overview endpoint's payload for the job
+ * @param estimate rates and time left over the rate window; null while unknown
+ * @param diagnostics the stall diagnosis
+ * @param samples the job's counters over the rate window, at most 60, oldest first
+ */
+@RegisterForReflection
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record RunningRestore(
+        @JsonProperty("overview") RestoreOverview overview,
+        @JsonProperty("estimate") ProgressEstimate estimate,
+        @JsonProperty("diagnostics") Diagnostics diagnostics,
+        @JsonProperty("samples") List<ProgressSample> samples) {
+
+    /** The tenant being restored. */
+    public String tenant() {
+        return overview.restoreTenantName();
+    }
+}

@@ -1,0 +1,29 @@
+package io.obrestore.feed;
+
+import io.obrestore.restore.OrphanedTenant;
+import io.obrestore.restore.RestoreOverview;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One poll of the feed.
+ *
+ * @param polledAt when the poll's statement answered
+ * @param running every running restore (sys job rows), one per tenant, newest job first
+ * @param ended the final overview of each job that was running at the previous poll and is finished now
+ * @param orphaned tenants in RESTORE status without a running job, seen so in this poll and the one before
+ */
+public record RunningRestores(Instant polledAt, List<RunningRestore> running, List<RestoreOverview> ended,
+        List<OrphanedTenant> orphaned) {
+
+    /** The running restore of {@code tenant}, if any. */
+    public Optional<RunningRestore> running(String tenant) {
+        return running.stream().filter(restore -> restore.tenant().equals(tenant)).findFirst();
+    }
+
+    /** The final overview of {@code tenant}'s job if it ended in this poll. */
+    public Optional<RestoreOverview> ended(String tenant) {
+        return ended.stream().filter(job -> job.restoreTenantName().equals(tenant)).findFirst();
+    }
+}
