@@ -1,7 +1,10 @@
 package io.obrestore.demo;
 
 import io.quarkus.arc.profile.IfBuildProfile;
+import io.obrestore.config.ServiceConfig;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Vertx;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -15,8 +18,8 @@ import org.jboss.logging.Logger;
 
 /**
  * The demo: in dev mode with the {@code demo} Maven profile, when the datasource still points at the demo address,
- * starts a real MariaDB there with the fixture's tenants, so {@code ./mvnw quarkus:dev -Pdemo} works on a machine
- * with only a JDK. Compiled only in that profile (and for the tests), never into the service artifact.
+ * starts a real MariaDB there with the fixture's tenants and two simulated restores ({@link DemoRestores}), so
+ * {@code ./mvnw quarkus:dev -Pdemo} works on a machine with only a JDK and shows restores that move. Compiled only in that profile (and for the tests), never into the service artifact.
  */
 @IfBuildProfile("dev")
 @ApplicationScoped
@@ -28,8 +31,10 @@ public class DemoDatabase {
     static final String DEMO_URL = "mysql://127.0.0.1:3316";
     static final Path FIXTURE = Path.of("src/test/resources/fixtures/oceanbase-restore.sql");
 
+    private DemoRestores restores;
+
     // Runs before the service's own start-up work (e.g. warming the pool) needs the database.
-    void start(@Observes @Priority(1) StartupEvent event,
+    void start(@Observes @Priority(1) StartupEvent event, Vertx vertx, ServiceConfig config,
             @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
             @ConfigProperty(name = "quarkus.datasource.password") String password,
             @ConfigProperty(name = "quarkus.http.port") int httpPort) {
@@ -46,8 +51,16 @@ public class DemoDatabase {
             EmbeddedMariaDb db = EmbeddedMariaDb.start(port, password, FIXTURE);
             Runtime.getRuntime().addShutdownHook(new Thread(db::close, "demo-mariadb-stop"));
         }
-        LOG.infof("Demo tenants ready: try  curl localhost:%d/api/v1/tenant/rt2/restore/overview"
-                + "  (also rt_running, rt_failed, rt-4_x~y%%2Bz%%231, tenant1, sys)", httpPort);
+        restores = DemoRestores.start(vertx, port, password, config.zone());
+        LOG.infof("Demo ready: open http://localhost:%1$d/ (the dashboard), or"
+                + "  curl -N localhost:%1$d/api/v1/tenant/demo_moving/restore/overview/stream", httpPort);
+    }
+
+    // Dev mode restarts the application on every change: the next start makes its own simulation.
+    void stop(@Observes ShutdownEvent event) {
+        if (restores != null) {
+            restores.close();
+        }
     }
 
     private static boolean isListening(int port) {

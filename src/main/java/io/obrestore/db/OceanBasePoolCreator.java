@@ -19,6 +19,9 @@ import jakarta.inject.Singleton;
 @Singleton
 public class OceanBasePoolCreator implements MySQLPoolCreator {
 
+    /** Longest SQL text whose prepared statement the pool keeps per connection. */
+    static final int STATEMENT_CACHE_SQL_LIMIT = 16 * 1024;
+
     private final ServiceConfig config;
 
     public OceanBasePoolCreator(ServiceConfig config) {
@@ -36,7 +39,10 @@ public class OceanBasePoolCreator implements MySQLPoolCreator {
                 .setConnectionTimeout(0);
         List<SqlConnectOptions> servers = new ArrayList<>();
         for (MySQLConnectOptions connect : input.mySQLConnectOptionsList()) {
-            servers.add(connect.setConnectTimeout(timeoutMillis));
+            // The restore statements are longer than the client's default cache limit of 2 048 characters, and an
+            // uncached prepared statement costs PREPARE, EXECUTE and CLOSE: three round trips instead of one.
+            servers.add(connect.setConnectTimeout(timeoutMillis)
+                    .setPreparedStatementCacheSqlLimit(STATEMENT_CACHE_SQL_LIMIT));
         }
         return MySQLBuilder.pool()
                 .with(options)

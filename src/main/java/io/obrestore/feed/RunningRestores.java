@@ -11,7 +11,7 @@ import java.util.Optional;
  *
  * @param polledAt when the poll's statement answered
  * @param running every running restore (sys job rows), one per tenant, newest job first
- * @param ended the final overview of each job that was running at the previous poll and is finished now
+ * @param ended the final overview of each job seen ending within the rate window, newest first
  * @param orphaned tenants in RESTORE status without a running job, seen so in this poll and the one before
  */
 public record RunningRestores(Instant polledAt, List<RunningRestore> running, List<RestoreOverview> ended,
@@ -22,7 +22,7 @@ public record RunningRestores(Instant polledAt, List<RunningRestore> running, Li
         return running.stream().filter(restore -> restore.tenant().equals(tenant)).findFirst();
     }
 
-    /** The final overview of {@code tenant}'s job if it ended in this poll. */
+    /** The final overview of {@code tenant}'s job if it was seen ending within the rate window. */
     public Optional<RestoreOverview> ended(String tenant) {
         return ended.stream().filter(job -> job.restoreTenantName().equals(tenant)).findFirst();
     }

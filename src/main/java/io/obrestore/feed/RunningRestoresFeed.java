@@ -15,7 +15,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -65,7 +67,12 @@ public class RunningRestoresFeed {
     private long timer = -1;
     private final Map<Long, JobTracker> trackers = new HashMap<>();
     private final Map<Long, Integer> vanished = new HashMap<>();
+    private final Deque<Ended> recentlyEnded = new ArrayDeque<>();
     private Set<String> orphanCandidates = Set.of();
+
+    /** A job seen ending, kept for one rate window so a client that missed one event still learns of it. */
+    private record Ended(RestoreOverview overview, long nanos) {
+    }
 
     public RunningRestoresFeed(RestoreJobRepository repository, Vertx vertx, ServiceConfig config,
             MeterRegistry registry) {
@@ -97,6 +104,7 @@ public class RunningRestoresFeed {
                 latest = null;
                 trackers.clear();
                 vanished.clear();
+                recentlyEnded.clear();
                 orphanCandidates = Set.of();
             }
         }
@@ -167,12 +175,16 @@ public class RunningRestoresFeed {
             }
         }
         trackers.keySet().retainAll(runningIds);
-        List<RestoreOverview> ended = new ArrayList<>();
         for (RestoreOverview job : jobs.finished()) {
             if (vanished.remove(job.jobId()) != null) {
-                ended.add(job);
+                recentlyEnded.addFirst(new Ended(job, nanos));
             }
         }
+        while (!recentlyEnded.isEmpty() && nanos - recentlyEnded.peekLast().nanos() > config.rateWindow().toNanos()) {
+            recentlyEnded.removeLast();
+        }
+        List<RestoreOverview> ended = recentlyEnded.stream().map(Ended::overview)
+                .filter(job -> !runningIds.contains(job.jobId())).toList();
         vanished.replaceAll((id, left) -> left - 1);
         vanished.values().removeIf(left -> left <= 0);
         // An orphan must show twice in a row: a job that has just left PROGRESS may leave its tenant in RESTORE
@@ -180,7 +192,7 @@ public class RunningRestoresFeed {
         List<OrphanedTenant> orphaned = jobs.orphaned().stream()
                 .filter(tenant -> orphanCandidates.contains(tenant.tenantName())).toList();
         orphanCandidates = jobs.orphaned().stream().map(OrphanedTenant::tenantName).collect(Collectors.toSet());
-        RunningRestores restores = new RunningRestores(now, List.copyOf(running), List.copyOf(ended), orphaned);
+        RunningRestores restores = new RunningRestores(now, List.copyOf(running), ended, orphaned);
         latest = timer >= 0 ? restores : null;
         return restores;
     }

@@ -15,7 +15,7 @@ import java.util.List;
  *
  * @param running every running restore: overview (the overview endpoint's payload), estimate, diagnostics, samples
  * @param orphaned tenants left in RESTORE status without a running job
- * @param ended the final overview of each job that ended since the previous poll
+ * @param ended the final overview of each job that ended within the rate window, newest first
  * @param polledAt when the feed's statement answered, RFC 3339 in the service's zone
  */
 @RegisterForReflection

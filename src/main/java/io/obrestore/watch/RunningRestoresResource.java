@@ -26,7 +26,7 @@ public class RunningRestoresResource {
             description = "Server-sent events: 'running' at once and whenever a restore, its stall diagnosis or the"
                     + " orphaned tenants change, data {\"running\": [{overview, estimate, diagnostics, samples}],"
                     + " \"orphaned\": [{tenant_id, tenant_name, tenant_status, modified, last_job_id}], \"ended\":"
-                    + " [<final overview of each job that ended since the previous poll>], \"polled_at\"}; samples are"
+                    + " [<final overview of each job that ended within the rate window>], \"polled_at\"}; samples are"
                     + " [unix_ms, finish_bytes, finish_tablets] over the rate window; a ': heartbeat' comment every"
                     + " 15 s; 'error' (data {\"error\": {...}}) when polling fails, the stream stays open. Shares the one"
                     + " poller of every stream: no statement per client.")

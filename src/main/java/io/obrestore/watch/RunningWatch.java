@@ -8,6 +8,7 @@ import io.obrestore.feed.RunningRestore;
 import io.obrestore.feed.RunningRestores;
 import io.obrestore.feed.RunningRestoresFeed;
 import io.obrestore.restore.OrphanedTenant;
+import io.obrestore.restore.RestoreOverview;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
@@ -20,8 +21,9 @@ import java.util.Set;
 
 /**
  * The running-restores stream ({@code GET /api/v1/restore/running/stream}), what the dashboard's list reads: every
- * running restore with estimate, diagnosis and chart samples, the orphaned tenants, and the jobs that just ended,
- * sent whenever one of them changes. It adds no statement to the feed's, however many streams are open.
+ * running restore with estimate, diagnosis and chart samples, the orphaned tenants, and the jobs that ended within the
+ * rate window (a list, not a one-off signal: a slow client whose waiting event was replaced by a newer one still sees
+ * them), sent whenever one of them changes. It adds no statement to the feed's, however many streams are open.
  */
 @ApplicationScoped
 public class RunningWatch implements RunningRestoresFeed.Listener {
@@ -108,9 +110,7 @@ public class RunningWatch implements RunningRestoresFeed.Listener {
             state.add(restore.diagnostics().stalled());
         }
         state.add(restores.orphaned().stream().map(OrphanedTenant::tenantName).toList());
-        if (!restores.ended().isEmpty()) {
-            state.add(restores.polledAt()); // every poll that saw a job end is news
-        }
+        state.add(restores.ended().stream().map(RestoreOverview::jobId).toList());
         return state;
     }
 

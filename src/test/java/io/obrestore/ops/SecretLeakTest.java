@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 class SecretLeakTest {
 
     private static final String[] TENANTS = {"sys", "SYS", "META%241002", "tenant1", "rt2", "RT2", "rt_multi", "rt_failed",
-        "rt-4_x~y%2Bz%231", "t_recreated", "rt_unparsable", "rt_running", "rt_ghost", "rt_dropped", "no_such_tenant"};
+        "rt-4_x~y%2Bz%231", "t_recreated", "rt_unparsable", "rt_running", "rt_ghost", "rt_dropped", "rt_xss", "no_such_tenant"};
 
     @Test
     void noSecretInResponsesOrLogs() throws Exception {
@@ -80,7 +80,7 @@ class SecretLeakTest {
         }
         String all = String.join("\n", responses);
         assertTrue(all.contains("\"restore_tenant_name\":\"rt_running\""), "the drive really reached the data");
-        assertTrue(all.contains("\"total_elements\":12"), "the drive really reached the task list");
+        assertTrue(all.contains("\"total_elements\":13"), "the drive really reached the task list");
         assertTrue(all.contains("event:final"), "the drive really reached the streams");
         assertTrue(text.contains("Security.Authentication"), "the drive really reached the log");
 

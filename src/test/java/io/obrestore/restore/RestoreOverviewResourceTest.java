@@ -29,7 +29,7 @@ class RestoreOverviewResourceTest {
     /** Every name the fixture and the views spec mention, URL-encoded as a client sends it. */
     static final List<String> ALL_PATH_NAMES = List.of("sys", "SYS", "META%241002", "tenant1", "rt2", "RT2", "rt_multi",
             "rt_failed", "rt-4_x~y%2Bz%231", "t_recreated", "rt_unparsable", "rt_running", "rt_ghost", "rt_dropped",
-            "no_such_tenant");
+            "rt_xss", "no_such_tenant");
 
     static Response overview(String encodedName) {
         return given().urlEncodingEnabled(false)
@@ -45,6 +45,7 @@ class RestoreOverviewResourceTest {
         "rt-4_x~y%2Bz%231, rt-4_x_y_z_1",
         "t_recreated, t_recreated",
         "rt_unparsable, rt_unparsable",
+        "rt_xss, rt_xss",
     })
     void fixtureTenantAnswersTheExpectedOverview(String pathName, String expectedFile) {
         Response response = overview(pathName);

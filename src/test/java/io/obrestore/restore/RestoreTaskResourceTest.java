@@ -18,8 +18,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * {@code GET /api/v1/restore/tasks} against the fixture: 2 running sys jobs (12 rt_ghost, 11 rt_running) and 10
- * finished ones; running first, newest start first.
+ * {@code GET /api/v1/restore/tasks} against the fixture: 2 running sys jobs (12 rt_ghost, 11 rt_running) and 11
+ * finished ones (job 13, rt_xss, started first of all); running first, newest start first.
  */
 @QuarkusTest
 @WithTestResource(MariaDbTestResource.class)
@@ -30,8 +30,8 @@ class RestoreTaskResourceTest {
     @Test
     void listsRunningThenFinishedSysJobsNewestFirst() {
         JsonNode data = tasks(Map.of());
-        assertEquals(List.of(12L, 11L, 10L, 9L, 8L, 7L, 6L, 5L, 4L, 3L, 2L, 1L), jobIds(data));
-        assertEquals(Json.parse("{\"total_elements\":12,\"total_pages\":1,\"size\":2147483647,\"number\":1}"),
+        assertEquals(List.of(12L, 11L, 10L, 9L, 8L, 7L, 6L, 5L, 4L, 3L, 2L, 1L, 13L), jobIds(data));
+        assertEquals(Json.parse("{\"total_elements\":13,\"total_pages\":1,\"size\":2147483647,\"number\":1}"),
                 data.get("page"));
         // The tenant-side copy of job 11 (TENANT_ID 1028) is not listed.
         for (JsonNode task : data.get("contents")) {
@@ -50,20 +50,20 @@ class RestoreTaskResourceTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "status=SUCCESS | 10,7,5,4,1",
-        "status=fail,success | 10,9,8,7,6,5,4,3,2,1",
+        "status=fail,success | 10,9,8,7,6,5,4,3,2,1,13",
         "status=WAIT_TENANT_RESTORE_FINISH | 11",
-        "status=FAIL,%20SUCCESS | 10,9,8,7,6,5,4,3,2,1",
+        "status=FAIL,%20SUCCESS | 10,9,8,7,6,5,4,3,2,1,13",
         "status=SUCCESS,, | 10,7,5,4,1",
         "start_time=2024-10-18T00:00:00%2B08:00 | 12,11,10,9,8,7",
         "start_time=2024-10-17T16:00:00Z | 12,11,10,9,8,7",
         "start_time=2024-10-18T00:00:00+08:00 | 12,11,10,9,8,7",
-        "end_time=2024-10-16T12:00:00%2B08:00 | 5,4,3,2,1",
+        "end_time=2024-10-16T12:00:00%2B08:00 | 5,4,3,2,1,13",
         "start_time=2024-10-15T00:00:00%2B08:00&end_time=2024-10-16T10:00:00%2B08:00&status=FAIL | 3,2",
         "page=2&size=5 | 7,6,5,4,3",
-        "page=3&size=5 | 2,1",
+        "page=3&size=5 | 2,1,13",
         "page=4&size=5 | ''",
         "page=0&size=3 | 12,11,10",
-        "size=0 | 12,11,10,9,8,7,6,5,4,3,2,1",
+        "size=0 | 12,11,10,9,8,7,6,5,4,3,2,1,13",
         "page=99999999999999&size=99999999999 | ''",
         "status=CANCELED | ''"})
     void filtersAndPages(String query, String expected) {
@@ -80,7 +80,7 @@ class RestoreTaskResourceTest {
     void pagingFiguresDescribeTheWholeList() {
         JsonNode page = given().get(TASKS + "?page=2&size=5").then().statusCode(200).extract().body()
                 .as(JsonNode.class).get("data").get("page");
-        assertEquals(Json.parse("{\"total_elements\":12,\"total_pages\":3,\"size\":5,\"number\":2}"), page);
+        assertEquals(Json.parse("{\"total_elements\":13,\"total_pages\":3,\"size\":5,\"number\":2}"), page);
     }
 
     @ParameterizedTest

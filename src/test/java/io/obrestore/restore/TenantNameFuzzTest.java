@@ -35,7 +35,7 @@ class TenantNameFuzzTest {
 
     static final int CASES = 10_000;
     static final Set<String> RESTORED = Set.of("rt2", "rt_multi", "rt_failed", "rt-4_x~y+z#1", "t_recreated",
-            "rt_unparsable", "rt_running");
+            "rt_unparsable", "rt_running", "rt_xss");
 
     static Arbitrary<String> hostileNames() {
         Arbitrary<String> real = Arbitraries.of("rt2", "rt_running", "tenant1", "sys", "META$1002", "rt-4_x~y+z#1");

@@ -61,7 +61,20 @@ public final class RestoreJobs {
                     + " DESCRIPTION, NULL FROM " + PROGRESS + " WHERE RESTORE_TENANT_NAME = ? AND TENANT_ID = 1",
                     status, name);
             execute(admin, "DELETE FROM " + PROGRESS + " WHERE RESTORE_TENANT_NAME = ?", name);
+            // As OceanBase does: a restored tenant becomes NORMAL; a failed one stays in RESTORE status (an orphan).
+            if ("SUCCESS".equals(status)) {
+                execute(admin, "UPDATE oceanbase.DBA_OB_TENANTS SET STATUS = 'NORMAL', TENANT_ROLE = 'PRIMARY'"
+                        + " WHERE TENANT_NAME = ?", name);
+            }
             admin.commit();
+        }
+    }
+
+    /** Creates tenant {@code name} in RESTORE status with no restore job: what a failed restore leaves behind. */
+    public static void orphanTenant(String name, long tenantId) throws SQLException {
+        try (Connection admin = TestDatabase.admin()) {
+            execute(admin, "INSERT INTO oceanbase.DBA_OB_TENANTS (TENANT_ID, TENANT_NAME, TENANT_TYPE, STATUS, TENANT_ROLE,"
+                    + " MODIFY_TIME) VALUES (?, ?, 'USER', 'RESTORE', 'RESTORE', '2024-10-22 10:00:00')", tenantId, name);
         }
     }
 

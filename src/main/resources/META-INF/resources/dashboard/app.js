@@ -1,0 +1,497 @@
+// The restore dashboard: running restores live (one event stream per page, whatever it shows), orphaned tenants,
+// finished restores from the task list, and a live detail view per tenant. Everything shown is set with textContent.
+import uPlot from '/webjars/uplot/dist/uPlot.esm.js';
+import * as api from './api.js';
+import * as fmt from './format.js';
+
+const $ = id => document.getElementById(id);
+const STALE_STREAM_MS = 45000; // three heartbeats missed: reconnect
+
+/** A DOM element with text and attributes; children are elements or strings (as text nodes). */
+function el(tag, props = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(props)) {
+    if (key === 'text') {
+      node.textContent = value;
+    } else if (key === 'class') {
+      node.className = value;
+    } else if (value !== undefined && value !== null) {
+      node.setAttribute(key, value);
+    }
+  }
+  for (const child of children) {
+    node.append(child);
+  }
+  return node;
+}
+
+function show(node, visible) {
+  node.hidden = !visible;
+}
+
+function tenantLink(name) {
+  return el('a', { href: '#/tenant/' + encodeURIComponent(name), text: name });
+}
+
+function setConnection(state, text) {
+  const node = $('connection');
+  node.dataset.state = state;
+  node.textContent = text;
+}
+
+/**
+ * One live event stream that reopens itself (with a fresh auth header) until stopped or ended for good. onFailure
+ * decides on an envelope answer: return true to retry later.
+ */
+class LiveStream {
+  constructor(path, onEvent, onFailure, onOpen = () => {}) {
+    this.path = path;
+    this.onEvent = onEvent;
+    this.onFailure = onFailure;
+    this.onOpen = onOpen;
+    this.stopped = false;
+    this.ended = false;
+    this.retryMs = 1000;
+  }
+
+  async start() {
+    while (!this.stopped && !this.ended) {
+      this.controller = new AbortController();
+      this.lastSeen = Date.now();
+      let result;
+      try {
+        result = await api.openStream(this.path, event => this.received(event), this.controller.signal);
+      } catch (e) {
+        result = { ok: false, status: 0, error: null };
+      }
+      if (this.stopped) {
+        return;
+      }
+      if (!result.ok) {
+        if (!this.onFailure(result)) {
+          return;
+        }
+      } else {
+        this.retryMs = 1000;
+        setConnection('live', 'live');
+        this.onOpen();
+        const watchdog = setInterval(() => {
+          if (Date.now() - this.lastSeen > STALE_STREAM_MS) {
+            this.controller.abort();
+          }
+        }, 5000);
+        try {
+          await result.done;
+        } catch (e) {
+          // aborted or the connection broke: reopened below
+        } finally {
+          clearInterval(watchdog);
+        }
+      }
+      if (!this.stopped && !this.ended) {
+        setConnection('reconnecting', 'reconnecting…');
+        await new Promise(resolve => setTimeout(resolve, this.retryMs));
+        this.retryMs = Math.min(this.retryMs * 2, 15000);
+      }
+    }
+  }
+
+  received(event) {
+    this.lastSeen = Date.now();
+    if (event.name === 'final') {
+      this.ended = true;
+    }
+    if (event.name !== 'heartbeat') {
+      this.onEvent(event);
+    }
+  }
+
+  stop() {
+    this.stopped = true;
+    if (this.controller) {
+      this.controller.abort();
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Sign-in
+
+/** Handles an auth answer of any request: true when it was one (the login form is then showing). */
+function authFailure(status, error) {
+  if (status === 400 && error && error.errCode === 'Request.Header.NotFound') {
+    requireLogin(null);
+    return true;
+  }
+  if (status === 401 && error) {
+    api.forgetPassword();
+    requireLogin(error.message);
+    return true;
+  }
+  return false;
+}
+
+function requireLogin(message) {
+  stopStreams();
+  show($('list-view'), false);
+  show($('detail-view'), false);
+  show($('login'), true);
+  show($('sign-out'), false);
+  setConnection('error', 'password needed');
+  $('login-error').textContent = message || '';
+  show($('login-error'), Boolean(message));
+  $('password').focus();
+}
+
+$('login-form').addEventListener('submit', event => {
+  event.preventDefault();
+  const input = $('password');
+  api.setPassword(input.value);
+  input.value = '';
+  show($('login'), false);
+  show($('sign-out'), true);
+  route();
+});
+
+$('sign-out').addEventListener('click', () => {
+  api.forgetPassword();
+  requireLogin(null);
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// List view: running restores (live), orphans, finished restores
+
+let running = null;
+const charts = new Map();
+const finished = { page: 1, total: 0, rows: [] };
+
+function startList() {
+  show($('list-view'), true);
+  let listed = false;
+  running = new LiveStream('/api/v1/restore/running/stream', event => {
+    if (event.name === 'running') {
+      show($('list-error'), false);
+      renderRunning(event.data.running);
+      renderOrphans(event.data.orphaned);
+      event.data.ended.forEach(addEnded);
+    } else if (event.name === 'error') {
+      listError(event.data.error.message);
+    }
+  }, result => {
+    if (authFailure(result.status, result.error)) {
+      return false;
+    }
+    listError(result.error ? result.error.message : 'The service is not reachable.');
+    return true;
+  }, () => {
+    // Once the stream is open the password is known to be right: only then the task list (one request, not two
+    // refused ones, when it is wrong).
+    if (!listed) {
+      listed = true;
+      loadFinished();
+    }
+  });
+  running.start();
+}
+
+function listError(message) {
+  $('list-error').textContent = message;
+  show($('list-error'), true);
+  setConnection('error', 'degraded');
+}
+
+function bar(label, kind, value, figure) {
+  const progress = el('progress', { class: kind, max: '100' });
+  if (value === null) {
+    progress.removeAttribute('value'); // indeterminate: nothing known yet
+  } else {
+    progress.value = value;
+  }
+  return el('div', { class: 'bar' }, el('span', { text: label }), progress, el('span', { class: 'figure', text: figure }));
+}
+
+function progressBars(overview) {
+  const restore = fmt.percent(overview.restore_progress);
+  const bytesDone = restore !== null ? restore : fmt.ratioPercent(overview.finish_bytes, overview.total_bytes);
+  const recover = fmt.percent(overview.recover_progress);
+  return [
+    bar('Data', 'bytes', bytesDone, fmt.bytes(overview.finish_bytes) + ' / ' + fmt.bytes(overview.total_bytes)
+      + (bytesDone === null ? '' : ' · ' + bytesDone.toFixed(2) + '%')),
+    bar('Tablets', 'tablets', fmt.ratioPercent(overview.finish_tablet_count, overview.tablet_count),
+      overview.finish_tablet_count + ' / ' + overview.tablet_count),
+    bar('Log replay', 'recover', recover, recover === null ? '–' : recover.toFixed(2) + '%'),
+  ];
+}
+
+function rates(estimate) {
+  const e = estimate || {};
+  return el('div', { class: 'rates' },
+    el('span', {}, 'Throughput ', el('b', { class: 'throughput', text: fmt.rate(e.bytes_per_second) })),
+    el('span', {}, 'Tablets ', el('b', { text: e.tablets_per_second === undefined ? '–' : e.tablets_per_second.toFixed(2) + '/s' })),
+    el('span', {}, 'ETA ', el('b', { class: 'eta', text: e.eta_seconds === undefined ? '–'
+      : fmt.duration(e.eta_seconds) + ' (' + fmt.time(e.eta) + ')' })));
+}
+
+function stallNote(diagnostics) {
+  if (!diagnostics || !diagnostics.stalled) {
+    return '';
+  }
+  return el('p', { class: 'stall-note', text: 'No progress since ' + fmt.time(diagnostics.last_progress)
+    + ' (stalled after ' + fmt.duration(diagnostics.stall_after_seconds) + ' without a change)' });
+}
+
+function drawChart(container, key, samples, overview) {
+  if (overview.total_bytes <= 0 && overview.tablet_count <= 0) {
+    container.replaceChildren(); // nothing to restore yet (CREATE_TENANT): no chart to draw
+    charts.delete(key);
+    return;
+  }
+  const data = [samples.map(s => s[0] / 1000), samples.map(s => fmt.ratioPercent(s[1], overview.total_bytes)),
+    samples.map(s => fmt.ratioPercent(s[2], overview.tablet_count))];
+  let plot = charts.get(key);
+  if (plot && plot.root.isConnected) {
+    plot.setData(data);
+    return;
+  }
+  container.replaceChildren();
+  const axis = { font: '10px system-ui', stroke: '#5b6577', grid: { stroke: '#eef1f6' }, ticks: { show: false } };
+  plot = new uPlot({
+    width: Math.max(200, container.clientWidth || 320), height: 90,
+    legend: { show: false }, cursor: { show: false },
+    scales: { x: { time: true }, y: { range: [0, 100] } },
+    axes: [{ ...axis, size: 24 }, { ...axis, size: 40, splits: () => [0, 50, 100], values: (u, v) => v.map(p => p + '%') }],
+    series: [{},
+      { label: 'data %', stroke: '#1f6feb', width: 2, points: { show: false } },
+      { label: 'tablets %', stroke: '#8250df', width: 1, dash: [4, 3], points: { show: false } }],
+  }, data, container);
+  charts.set(key, plot);
+}
+
+function renderRunning(list) {
+  const container = $('running');
+  $('running-count').textContent = '(' + list.length + ')';
+  show($('running-empty'), list.length === 0);
+  const keep = new Set();
+  for (const restore of list) {
+    const o = restore.overview;
+    const key = o.restore_tenant_name + '#' + o.job_id;
+    keep.add(key);
+    let card = container.querySelector('[data-key="' + CSS.escape(key) + '"]');
+    if (!card) {
+      card = el('article', { class: 'card', 'data-key': key, 'data-tenant': o.restore_tenant_name });
+      card.append(el('header'), el('p', { class: 'meta' }), el('div', { class: 'bars' }), el('div', { class: 'numbers' }),
+        el('div', { class: 'stall' }), el('div', { class: 'chart' }));
+      container.append(card);
+    }
+    const stalled = restore.diagnostics && restore.diagnostics.stalled;
+    card.classList.toggle('is-stalled', Boolean(stalled));
+    card.querySelector('header').replaceChildren(tenantLink(o.restore_tenant_name), ' ',
+      el('span', { class: 'badge status', text: o.status }),
+      stalled ? el('span', { class: 'badge stalled', text: 'stalled' }) : '');
+    card.querySelector('.meta').textContent = 'job ' + o.job_id + ' · started ' + fmt.time(o.start_timestamp)
+      + ' · backup of ' + o.backup_tenant_name + ' (' + o.backup_cluster_name + ')';
+    card.querySelector('.bars').replaceChildren(...progressBars(o));
+    card.querySelector('.numbers').replaceChildren(rates(restore.estimate));
+    card.querySelector('.stall').replaceChildren(stallNote(restore.diagnostics));
+    drawChart(card.querySelector('.chart'), key, restore.samples || [], o);
+  }
+  for (const card of [...container.children]) {
+    if (!keep.has(card.dataset.key)) {
+      charts.delete(card.dataset.key);
+      card.remove();
+    }
+  }
+}
+
+function renderOrphans(orphans) {
+  show($('orphans-block'), orphans.length > 0);
+  $('orphan-count').textContent = '(' + orphans.length + ')';
+  $('orphans').replaceChildren(...orphans.map(o => el('tr', { 'data-tenant': o.tenant_name },
+    el('td', {}, tenantLink(o.tenant_name), ' ', el('span', { class: 'badge orphaned', text: 'orphaned' })),
+    el('td', { text: String(o.tenant_id) }),
+    el('td', { text: o.tenant_status }),
+    el('td', { text: fmt.time(o.modified) }),
+    el('td', { text: o.last_job_id ? 'job ' + o.last_job_id : 'none' }))));
+}
+
+function finishedQuery() {
+  const params = new URLSearchParams();
+  params.set('status', $('filter-status').value);
+  if ($('filter-from').value) {
+    params.set('start_time', new Date($('filter-from').value).toISOString());
+  }
+  if ($('filter-to').value) {
+    params.set('end_time', new Date($('filter-to').value).toISOString());
+  }
+  params.set('page', String(finished.page));
+  params.set('size', $('filter-size').value);
+  return '/api/v1/restore/tasks?' + params.toString();
+}
+
+async function loadFinished() {
+  let response;
+  try {
+    response = await api.authFetch(finishedQuery());
+  } catch (e) {
+    listError('The service is not reachable.');
+    return;
+  }
+  if (!response.ok) {
+    const error = await api.errorOf(response);
+    if (!authFailure(response.status, error)) {
+      listError(error ? error.message : 'The task list failed (HTTP ' + response.status + ').');
+    }
+    return;
+  }
+  const data = (await api.json(response)).data;
+  finished.total = data.page.total_elements;
+  finished.rows = data.contents;
+  renderFinished(data.page.total_pages);
+}
+
+function renderFinished(pages) {
+  const size = Number($('filter-size').value);
+  $('finished').replaceChildren(...finished.rows.map(task => el('tr', { 'data-job': String(task.job_id) },
+    el('td', {}, tenantLink(task.restore_tenant_name)),
+    el('td', { text: String(task.job_id) }),
+    el('td', {}, el('span', { class: 'badge ' + task.status, text: task.status })),
+    el('td', { text: fmt.time(task.start_timestamp) }),
+    el('td', { text: fmt.time(task.finish_timestamp) }),
+    el('td', { text: fmt.duration(fmt.secondsBetween(task.start_timestamp, task.finish_timestamp)) }),
+    el('td', { text: task.total_bytes_display || fmt.bytes(task.total_bytes) }),
+    el('td', { class: 'comment', text: task.comment || task.description }))));
+  show($('finished-empty'), finished.rows.length === 0);
+  const totalPages = pages === undefined ? Math.max(1, Math.ceil(finished.total / size)) : Math.max(1, pages);
+  $('page-info').textContent = 'page ' + finished.page + ' of ' + totalPages + ' · ' + finished.total + ' restores';
+  $('page-prev').disabled = finished.page <= 1;
+  $('page-next').disabled = finished.page >= totalPages;
+}
+
+/** A job that just ended joins the first page without asking the service again, if the filters let it in. */
+function addEnded(job) {
+  const statuses = $('filter-status').value.split(',');
+  const started = Date.parse(job.start_timestamp);
+  const from = $('filter-from').value ? new Date($('filter-from').value).getTime() : -Infinity;
+  const to = $('filter-to').value ? new Date($('filter-to').value).getTime() : Infinity;
+  if (finished.page !== 1 || !statuses.includes(job.status) || started < from || started > to
+      || finished.rows.some(row => row.job_id === job.job_id)) {
+    return;
+  }
+  finished.rows = [job, ...finished.rows].slice(0, Number($('filter-size').value));
+  finished.total++;
+  renderFinished();
+}
+
+$('finished-filter').addEventListener('submit', event => {
+  event.preventDefault();
+  finished.page = 1;
+  loadFinished();
+});
+$('page-prev').addEventListener('click', () => {
+  finished.page--;
+  loadFinished();
+});
+$('page-next').addEventListener('click', () => {
+  finished.page++;
+  loadFinished();
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Detail view: one tenant, live over the tenant stream
+
+let detail = null;
+
+function startDetail(name) {
+  show($('detail-view'), true);
+  $('detail-name').textContent = name;
+  $('detail-status').textContent = '';
+  $('detail-note').textContent = '';
+  $('detail-fields').replaceChildren();
+  $('detail-progress').replaceChildren();
+  $('detail-chart').replaceChildren();
+  show($('detail-stalled'), false);
+  show($('detail-error'), false);
+  const points = [];
+  detail = new LiveStream('/api/v1/tenant/' + encodeURIComponent(name) + '/restore/overview/stream', event => {
+    if (event.name === 'error') {
+      $('detail-error').textContent = event.data.error.message;
+      show($('detail-error'), true);
+      return;
+    }
+    show($('detail-error'), false);
+    const o = event.data.overview;
+    $('detail-status').textContent = o.status;
+    $('detail-status').className = 'badge ' + o.status;
+    const stalled = event.data.diagnostics && event.data.diagnostics.stalled;
+    show($('detail-stalled'), Boolean(stalled));
+    $('detail-note').textContent = event.name === 'final'
+      ? 'Finished ' + fmt.time(o.finish_timestamp) + '.'
+      : 'Running since ' + fmt.time(o.start_timestamp) + '; updates live.';
+    $('detail-progress').replaceChildren(...progressBars(o), rates(event.data.estimate), stallNote(event.data.diagnostics));
+    if (event.name !== 'final') {
+      points.push([Date.now(), o.finish_bytes, o.finish_tablet_count]);
+      drawChart($('detail-chart'), 'detail:' + name, points, o);
+    }
+    $('detail-fields').replaceChildren(...Object.entries(o).map(([key, value]) =>
+      el('tr', { 'data-field': key }, el('th', { text: key }), el('td', { text: String(value) }))));
+    if (event.name === 'final') {
+      setConnection('live', 'finished');
+    }
+  }, result => {
+    if (authFailure(result.status, result.error)) {
+      return false;
+    }
+    $('detail-error').textContent = result.error ? result.error.message : 'The service is not reachable.';
+    show($('detail-error'), true);
+    return result.status === 0 || result.status >= 500; // a wrong name stays wrong; an outage passes
+  });
+  detail.start();
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Routing
+
+function stopStreams() {
+  for (const stream of [running, detail]) {
+    if (stream) {
+      stream.stop();
+    }
+  }
+  running = null;
+  detail = null;
+  charts.clear();
+}
+
+function route() {
+  if (!$('login').hidden) {
+    return;
+  }
+  stopStreams();
+  show($('list-view'), false);
+  show($('detail-view'), false);
+  setConnection('connecting', 'connecting…');
+  const match = /^#\/tenant\/(.+)$/.exec(location.hash);
+  if (match) {
+    startDetail(decodeURIComponent(match[1]));
+  } else {
+    startList();
+  }
+}
+
+window.addEventListener('hashchange', route);
+
+async function main() {
+  try {
+    await api.syncClock();
+    if (await api.passwordRequired()) {
+      requireLogin(null);
+      return;
+    }
+  } catch (e) {
+    setConnection('error', 'service not reachable');
+    return;
+  }
+  route();
+}
+
+main();

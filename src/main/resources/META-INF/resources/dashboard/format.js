@@ -1,0 +1,62 @@
+// Display helpers. Every value reaches the page through textContent: nothing here builds HTML.
+
+const UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
+
+export function bytes(value) {
+  if (value === null || value === undefined || Number.isNaN(value)) {
+    return '–';
+  }
+  let v = Number(value);
+  let unit = 0;
+  while (Math.abs(v) >= 1024 && unit < UNITS.length - 1) {
+    v /= 1024;
+    unit++;
+  }
+  return (unit === 0 ? v.toFixed(0) : v.toFixed(v < 10 ? 2 : 1)) + ' ' + UNITS[unit];
+}
+
+export function rate(bytesPerSecond) {
+  return bytesPerSecond === undefined || bytesPerSecond === null ? '–' : bytes(bytesPerSecond) + '/s';
+}
+
+/** A duration in seconds as "1 h 05 min", "4 min 10 s", "12 s". */
+export function duration(seconds) {
+  if (seconds === undefined || seconds === null || Number.isNaN(seconds) || seconds < 0) {
+    return '–';
+  }
+  const s = Math.round(seconds);
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const r = s % 60;
+  if (h > 0) {
+    return h + ' h ' + String(m).padStart(2, '0') + ' min';
+  }
+  return m > 0 ? m + ' min ' + String(r).padStart(2, '0') + ' s' : r + ' s';
+}
+
+/** An RFC 3339 time as the cluster shows it ("2024-10-21 09:00:00 +08:00"); "" stays "–". */
+export function time(rfc3339) {
+  if (!rfc3339) {
+    return '–';
+  }
+  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})(?:\.\d+)?(Z|[+-]\d{2}:\d{2})$/.exec(rfc3339);
+  return match ? match[1] + ' ' + match[2] + ' ' + (match[3] === 'Z' ? 'UTC' : match[3]) : rfc3339;
+}
+
+/** Seconds between two RFC 3339 times, or NaN. */
+export function secondsBetween(from, to) {
+  return (Date.parse(to) - Date.parse(from)) / 1000;
+}
+
+/** A percentage string from the views ("41.60") or a ratio; "" stays null. */
+export function percent(value) {
+  if (value === '' || value === null || value === undefined) {
+    return null;
+  }
+  const number = Number(value);
+  return Number.isNaN(number) ? null : Math.max(0, Math.min(100, number));
+}
+
+export function ratioPercent(done, total) {
+  return total > 0 ? Math.max(0, Math.min(100, (done / total) * 100)) : null;
+}
