@@ -18,7 +18,7 @@ import org.jboss.logging.Logger;
  * agent (auth spec section 3.2, step 4), in constant time and without ever failing open: each branch either names
  * the configured password it compared against or explicitly finds no password configured at all.
  */
-@Startup(AgentKeyPair.START_CHECKS)
+@Startup(AgentKeyPair.START_CHECKS - 1) // before a key is generated: a start that fails leaves nothing behind
 @ApplicationScoped
 public class CredentialVerifier {
 

@@ -34,8 +34,8 @@ public final class ConfigConverters {
 
         @Override
         public Duration convert(String value) {
-            Duration duration = new PositiveDuration().convert(value);
-            if (duration.compareTo(MINIMUM) < 0) {
+            Duration duration = DurationConverter.parseDuration(value.trim());
+            if (duration == null || duration.compareTo(MINIMUM) < 0) {
                 throw new IllegalArgumentException("(must be at least 100ms, e.g. 2s)");
             }
             return duration;
