@@ -26,6 +26,7 @@ import java.util.TreeMap;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,11 +35,13 @@ import org.junit.jupiter.api.Test;
  * service with a password set: only the documented 400/401/413/431 answers, never 5xx, never 200.
  */
 @QuarkusTest
+@Tag("scaled") // larger in the reliability profile: ./mvnw -B verify -Preliability
 @TestProfile(AuthEnabledProfile.class)
 @WithTestResource(MariaDbTestResource.class)
 class OcsHeaderFuzzTest {
 
-    static final int CASES = 10_000;
+    /** 1 000 cases in the regular suite, 10 000 in the reliability profile ({@code -Preliability}). */
+    static final int CASES = Integer.getInteger("test.fuzz.cases", 1_000);
     static final String URI = "/api/v1/tenant/rt2/restore/overview";
     static final Set<String> DOCUMENTED = Set.of("Request.Header.NotFound", "Request.Header.TooLarge",
             "Request.Body.TooLarge", "Request.Body.Decrypt.AES.KeyAndIv.Invalid",

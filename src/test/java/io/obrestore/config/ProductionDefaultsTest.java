@@ -12,10 +12,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Starts with the production defaults: no time zone configured means the JVM's zone, as obshell's loc=Local. */
 @QuarkusTest
+@Tag("reliability") // a start of its own (prod profile): ./mvnw -B verify -Preliability
 @TestProfile(ProductionDefaultsProfile.class)
 @WithTestResource(MariaDbTestResource.class)
 class ProductionDefaultsTest {

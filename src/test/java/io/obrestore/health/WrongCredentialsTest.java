@@ -16,10 +16,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Wrong database credentials: the service runs, is not ready, says once and clearly why, and leaks nothing. */
 @QuarkusTest
+@Tag("reliability") // a start of its own: ./mvnw -B verify -Preliability
 @TestProfile(WrongDatabasePasswordProfile.class)
 @WithTestResource(MariaDbTestResource.class)
 class WrongCredentialsTest {

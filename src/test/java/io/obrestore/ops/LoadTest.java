@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
  * threads or in database connections.
  */
 @QuarkusTest
+@Tag("reliability") // a minute of load: ./mvnw -B verify -Preliability
 @WithTestResource(MariaDbTestResource.class)
 class LoadTest {
 

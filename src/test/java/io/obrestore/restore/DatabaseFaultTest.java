@@ -23,6 +23,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
  * the test holds. Query timeout 2 s (test profile), pool of 8 connections with 256 waiting requests at most.
  */
 @QuarkusTest
+@Tag("reliability") // kills and locks the database: ./mvnw -B verify -Preliability
 @WithTestResource(MariaDbTestResource.class)
 class DatabaseFaultTest {
 

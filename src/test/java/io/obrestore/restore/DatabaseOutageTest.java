@@ -15,6 +15,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.time.Duration;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * query timeout (2 s in the test profile), readiness follows the database, and no restart is needed.
  */
 @QuarkusTest
+@Tag("reliability") // stops the database: ./mvnw -B verify -Preliability
 @WithTestResource(MariaDbTestResource.class)
 class DatabaseOutageTest {
 

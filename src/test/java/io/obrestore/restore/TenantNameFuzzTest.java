@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,10 +31,12 @@ import org.junit.jupiter.api.Test;
  * and database: only 400/404 envelopes, never 5xx, never a hang, never another tenant's data.
  */
 @QuarkusTest
+@Tag("scaled") // larger in the reliability profile: ./mvnw -B verify -Preliability
 @WithTestResource(MariaDbTestResource.class)
 class TenantNameFuzzTest {
 
-    static final int CASES = 10_000;
+    /** 1 000 cases in the regular suite, 10 000 in the reliability profile ({@code -Preliability}). */
+    static final int CASES = Integer.getInteger("test.fuzz.cases", 1_000);
     static final Set<String> RESTORED = Set.of("rt2", "rt_multi", "rt_failed", "rt-4_x~y+z#1", "t_recreated",
             "rt_unparsable", "rt_running", "rt_xss");
 

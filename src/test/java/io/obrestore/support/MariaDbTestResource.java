@@ -2,42 +2,33 @@ package io.obrestore.support;
 
 import io.obrestore.demo.EmbeddedMariaDb;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.util.Map;
-import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
- * Starts one real MariaDB holding the OceanBase fixture for the Quarkus tests and points the service's datasource at
- * it. The server is reachable from tests through {@link TestDatabase}.
+ * Points the service's datasource at the real MariaDB holding the OceanBase fixture ({@link SharedMariaDb}: one server
+ * for the whole run). The server is reachable from tests through {@link TestDatabase}.
  */
 public class MariaDbTestResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
+    @SuppressWarnings("unchecked")
     public Map<String, String> start() {
-        String password = "pw-" + UUID.randomUUID();
-        try (InputStream fixture = MariaDbTestResource.class.getResourceAsStream(TestDatabase.FIXTURE)) {
-            EmbeddedMariaDb db = EmbeddedMariaDb.start(freePort(), password, fixture);
-            TestDatabase.attach(db);
-            return Map.of(
-                    "quarkus.datasource.reactive.url", db.reactiveUrl(),
-                    "quarkus.datasource.username", EmbeddedMariaDb.SERVICE_USER,
-                    "quarkus.datasource.password", password);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        Object shared = System.getProperties().get(SharedMariaDb.KEY);
+        if (!(shared instanceof Supplier<?> supplier)) {
+            throw new IllegalStateException("no shared MariaDB: the JUnit launcher session listener "
+                    + SharedMariaDb.class.getName() + " is not registered (META-INF/services)");
         }
+        Map<String, Object> server = (Map<String, Object>) supplier.get();
+        TestDatabase.attach(server);
+        return Map.of(
+                "quarkus.datasource.reactive.url", (String) server.get("reactiveUrl"),
+                "quarkus.datasource.username", EmbeddedMariaDb.SERVICE_USER,
+                "quarkus.datasource.password", (String) server.get("password"));
     }
 
     @Override
     public void stop() {
-        TestDatabase.detach();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        // The server outlives this application: the next one (another test profile) uses it too.
     }
 }

@@ -1,9 +1,12 @@
 package io.obrestore.support;
 
+import static org.awaitility.Awaitility.await;
+
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 
 /**
  * MariaDB's server-wide status counters ({@code Questions}: executed statements, COM_QUERY and COM_STMT_EXECUTE, but
@@ -38,6 +41,21 @@ public final class StatementCounter implements AutoCloseable {
             rs.next();
             return rs.getLong(2);
         }
+    }
+
+    /**
+     * Statements per poll of the running-restores feed, and per second, over the next 20 polls (read from the
+     * service's own poll counter); a poll straddling either end of the window makes it off by at most one.
+     */
+    public double[] perPoll() throws Exception {
+        double pollsBefore = Metrics.value("obrestore_watch_polls_total");
+        long before = read();
+        long started = System.nanoTime();
+        await().atMost(Duration.ofSeconds(60)).until(() -> Metrics.value("obrestore_watch_polls_total") >= pollsBefore + 20);
+        long executed = since(before);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        double polls = Metrics.value("obrestore_watch_polls_total") - pollsBefore;
+        return new double[] {executed / polls, executed / seconds};
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.obrestore.support;
 import io.obrestore.demo.EmbeddedMariaDb;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.Properties;
 
 /** The tests' handle on the real MariaDB: admin SQL, status counters, stopping and restarting the server. */
@@ -10,30 +11,44 @@ public final class TestDatabase {
 
     static final String FIXTURE = "/fixtures/oceanbase-restore.sql";
 
-    private static volatile EmbeddedMariaDb db;
+    private static volatile Map<String, Object> server;
 
     private TestDatabase() {
     }
 
-    static void attach(EmbeddedMariaDb started) {
-        db = started;
+    static void attach(Map<String, Object> shared) {
+        server = shared;
     }
 
-    static void detach() {
-        EmbeddedMariaDb current = db;
-        db = null;
-        if (current != null) {
-            current.close();
-        }
-    }
-
-    /** The running server; fails if no test resource started one. */
-    public static EmbeddedMariaDb server() {
-        EmbeddedMariaDb current = db;
+    /** The running server; fails if no test resource attached one. */
+    public static Server server() {
+        Map<String, Object> current = server;
         if (current == null) {
             throw new IllegalStateException("no MariaDB: annotate the test with @WithTestResource(MariaDbTestResource.class)");
         }
-        return current;
+        return new Server(current);
+    }
+
+    /** The shared server, as the test JVM's listener describes it. */
+    public record Server(Map<String, Object> description) {
+
+        public String password() {
+            return (String) description.get("password");
+        }
+
+        public String jdbcUrl() {
+            return (String) description.get("jdbcUrl");
+        }
+
+        /** Stops the server process; its data stays, so {@link #restart()} brings the same database back. */
+        public void stopServer() {
+            ((Runnable) description.get("stop")).run();
+        }
+
+        /** Starts it again on the same port and data (a stalled start is retried). */
+        public void restart() {
+            ((Runnable) description.get("restart")).run();
+        }
     }
 
     /**

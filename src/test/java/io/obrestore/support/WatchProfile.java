@@ -14,14 +14,4 @@ public class WatchProfile implements QuarkusTestProfile {
                 "obrestore.watch.heartbeat-interval", "300ms",
                 "obrestore.watch.metrics-enabled", "false");
     }
-
-    /** The same with the restore gauges on, so the poller also runs without watchers. */
-    public static class WithMetrics extends WatchProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            Map<String, String> overrides = new HashMap<>(super.getConfigOverrides());
-            overrides.put("obrestore.watch.metrics-enabled", "true");
-            return overrides;
-        }
-    }
 }

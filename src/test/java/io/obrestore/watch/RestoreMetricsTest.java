@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.obrestore.support.DashboardProfile;
 import io.obrestore.support.MariaDbTestResource;
 import io.obrestore.support.Metrics;
 import io.obrestore.support.RestoreJobs;
 import io.obrestore.support.StatementCounter;
-import io.obrestore.support.WatchProfile;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /** The restore gauges against the real fixture database, refreshed by the poller and never by a scrape. */
 @QuarkusTest
-@TestProfile(WatchProfile.WithMetrics.class)
+@TestProfile(DashboardProfile.class)
 @WithTestResource(MariaDbTestResource.class)
 class RestoreMetricsTest {
 

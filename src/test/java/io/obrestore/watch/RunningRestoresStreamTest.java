@@ -138,7 +138,7 @@ class RunningRestoresStreamTest {
         try (StatementCounter statements = new StatementCounter()) {
             streams.add(client.open(URI.create(running.toString()), Map.of("Accept", "text/event-stream")));
             assertNotNull(streams.get(0).next(WAIT));
-            double[] one = statementsPerPoll(statements);
+            double[] one = statements.perPoll();
             for (int i = 1; i < 50; i++) {
                 streams.add(client.open(URI.create(running.toString()), Map.of("Accept", "text/event-stream")));
             }
@@ -148,7 +148,7 @@ class RunningRestoresStreamTest {
             for (SseClient.Stream stream : streams.subList(1, streams.size())) {
                 assertNotNull(stream.next(WAIT), "every stream gets the current state at once");
             }
-            double[] fifty = statementsPerPoll(statements);
+            double[] fifty = statements.perPoll();
             System.out.printf("RUNNING STREAM statements per poll: 1 stream %.2f (%.1f/s), 50 streams %.2f (%.1f/s)%n",
                     one[0], one[1], fifty[0], fifty[1]);
             assertEquals(1.0, one[0], 0.1);
@@ -156,18 +156,6 @@ class RunningRestoresStreamTest {
         } finally {
             streams.forEach(SseClient.Stream::close);
         }
-    }
-
-    /** Statements per poll and per second over 20 polls; off by at most one at each end of the window. */
-    static double[] statementsPerPoll(StatementCounter statements) throws Exception {
-        double pollsBefore = Metrics.value("obrestore_watch_polls_total");
-        long before = statements.read();
-        long started = System.nanoTime();
-        await().atMost(Duration.ofSeconds(30)).until(() -> Metrics.value("obrestore_watch_polls_total") >= pollsBefore + 20);
-        long executed = statements.since(before);
-        double seconds = (System.nanoTime() - started) / 1e9;
-        double polls = Metrics.value("obrestore_watch_polls_total") - pollsBefore;
-        return new double[] {executed / polls, executed / seconds};
     }
 
     /** The data of the first event whose data matches, skipping others (the stream sends every change). */
