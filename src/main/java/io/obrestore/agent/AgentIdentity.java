@@ -6,7 +6,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 
 /**
- * obshell's {@code AgentStatus} as {@code /api/v1/info} returns it (auth spec section 1.2). The SDKs read
+ * obshell's {@code AgentStatus} as {@code /api/v1/info} returns it (docs/auth-protocol.md §1). The SDKs read
  * {@code identity}, {@code version}, {@code supportedAuth}, {@code security} and {@code isObproxyAgent}.
  */
 @RegisterForReflection
@@ -31,7 +31,7 @@ public record AgentIdentity(
     /** A cluster agent: the only identity whose restore routes obshell serves. */
     public static final String CLUSTER_AGENT = "CLUSTER AGENT";
     /**
-     * The obshell API version this service is compatible with (the emulated agent's, auth spec section 1.2). It must
+     * The obshell API version this service is compatible with (the emulated agent's, docs/auth-protocol.md §1). It must
      * be at least 4.2.4.0, below which the Python SDK RSA-encrypts password fields in bodies.
      */
     public static final String OBSHELL_VERSION = "4.5.0.0";

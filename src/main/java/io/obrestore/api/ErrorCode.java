@@ -34,7 +34,7 @@ public enum ErrorCode {
     /** Ours: {@code obrestore.watch.max-tenants} tenants are watched already; a stream for another one waits. */
     WATCH_LIMIT("Restore.Watch.TooManyTenants", 503, 0, "Too many tenants are watched at once (at most %d)"),
 
-    // Authentication: obshell's codes, statuses, legacy codes and texts (auth spec table 4.4). The SDKs resend
+    // Authentication: obshell's codes, statuses, legacy codes and texts (docs/auth-protocol.md §4, §5). The SDKs resend
     // after code 1 (refetching the public key) and code 10008 (trying their candidate auth).
     HEADER_NOT_FOUND("Request.Header.NotFound", 400, 0,
             "X-OCS-Agent-Header or X-OCS-Header not found in http request header"),

@@ -15,7 +15,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Checks the password in a decrypted header against the configured ones, following obshell's rules for a cluster
- * agent (auth spec section 3.2, step 4), in constant time and without ever failing open: each branch either names
+ * agent (docs/auth-protocol.md §4, step 6), in constant time and without ever failing open: each branch either names
  * the configured password it compared against or explicitly finds no password configured at all.
  */
 @Startup(AgentKeyPair.START_CHECKS - 1) // before a key is generated: a start that fails leaves nothing behind

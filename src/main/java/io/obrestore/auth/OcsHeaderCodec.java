@@ -19,7 +19,7 @@ import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Decrypts what the obshell SDKs send (auth spec section 2): the RSA-encrypted JSON header and the AES-encrypted
+ * Decrypts what the obshell SDKs send (docs/auth-protocol.md §2, §3): the RSA-encrypted JSON header and the AES-encrypted
  * body. Failures say which layer failed, never the JDK's exception text.
  */
 @ApplicationScoped

@@ -17,7 +17,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * obshell's auth pipeline (auth spec section 3) for every {@code /api/v1} route except the two the SDKs call before
+ * obshell's auth pipeline (docs/auth-protocol.md §4) for every {@code /api/v1} route except the two the SDKs call before
  * they have a key: decrypt the header, decrypt the body, then check uri, ts and password, in obshell's order and
  * with obshell's errors. Beyond obshell: size limits before any crypto, replay refusal, constant-time comparison,
  * and a header that is sent is verified even when no password is configured.

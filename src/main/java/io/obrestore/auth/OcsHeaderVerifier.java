@@ -9,7 +9,7 @@ import jakarta.inject.Inject;
 import java.util.regex.Pattern;
 
 /**
- * obshell's checks on one auth header, in obshell's order (auth spec section 3): size, decrypt header, decrypt
+ * obshell's checks on one auth header, in obshell's order (docs/auth-protocol.md §4): size, decrypt header, decrypt
  * body, uri, ts, password; then our replay refusal. Free of HTTP types, so the benchmark measures this very code.
  */
 @ApplicationScoped

@@ -20,7 +20,7 @@ import jakarta.inject.Singleton;
 public class OceanBasePoolCreator implements MySQLPoolCreator {
 
     /** Longest SQL text whose prepared statement the pool keeps per connection. */
-    static final int STATEMENT_CACHE_SQL_LIMIT = 16 * 1024;
+    public static final int STATEMENT_CACHE_SQL_LIMIT = 16 * 1024;
 
     private final ServiceConfig config;
 

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 
 /**
  * Rewrites {@code BACKUP_SET_LIST} / {@code BACKUP_PIECE_LIST} without secrets, following obshell's
- * {@code GenerateURIWithoutSecret} rule by rule (views spec section 6.2): only {@code host}, {@code delete_mode}
+ * {@code GenerateURIWithoutSecret} rule by rule (docs/restore-views.md §4): only {@code host}, {@code delete_mode}
  * and, per scheme, {@code appid} (cos) or {@code s3_region} (s3) survive; anything unparseable becomes {@code ""}.
  *
  * <p>Deliberate departures from obshell, both to stop leaks:

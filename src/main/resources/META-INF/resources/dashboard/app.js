@@ -254,12 +254,15 @@ function drawChart(container, key, samples, overview) {
     return;
   }
   container.replaceChildren();
+  const offset = fmt.offsetMinutes(overview.start_timestamp);
   const axis = { font: '10px system-ui', stroke: '#5b6577', grid: { stroke: '#eef1f6' }, ticks: { show: false } };
   plot = new uPlot({
     width: Math.max(200, container.clientWidth || 320), height: 90,
     legend: { show: false }, cursor: { show: false },
     scales: { x: { time: true }, y: { range: [0, 100] } },
-    axes: [{ ...axis, size: 24 }, { ...axis, size: 40, splits: () => [0, 50, 100], values: (u, v) => v.map(p => p + '%') }],
+    // Times on the cluster's clock, as every other time on the page (the zone of the overview's own timestamps).
+    axes: [{ ...axis, size: 22, values: (u, ticks) => ticks.map(t => fmt.clock(t, offset)) },
+      { ...axis, size: 40, splits: () => [0, 50, 100], values: (u, v) => v.map(p => p + '%') }],
     series: [{},
       { label: 'data %', stroke: '#1f6feb', width: 2, points: { show: false } },
       { label: 'tablets %', stroke: '#8250df', width: 1, dash: [4, 3], points: { show: false } }],

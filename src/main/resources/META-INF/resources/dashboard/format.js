@@ -60,3 +60,16 @@ export function percent(value) {
 export function ratioPercent(done, total) {
   return total > 0 ? Math.max(0, Math.min(100, (done / total) * 100)) : null;
 }
+
+/** The UTC offset of an RFC 3339 time in minutes ("+08:00" gives 480; "Z" or none gives 0). */
+export function offsetMinutes(rfc3339) {
+  const match = /([+-])(\d{2}):(\d{2})$/.exec(rfc3339 || '');
+  return match ? (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) : 0;
+}
+
+/** "HH:MM:SS" of a Unix time in seconds, on the clock of the given UTC offset (the cluster's, not the browser's). */
+export function clock(epochSeconds, offset) {
+  const shifted = new Date(epochSeconds * 1000 + offset * 60000);
+  return [shifted.getUTCHours(), shifted.getUTCMinutes(), shifted.getUTCSeconds()]
+    .map(part => String(part).padStart(2, '0')).join(':');
+}

@@ -18,7 +18,7 @@ import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** What the SDKs read before an authenticated call (auth spec sections 1.1, 1.2). */
+/** What the SDKs read before an authenticated call (docs/auth-protocol.md §1). */
 @QuarkusTest
 @WithTestResource(MariaDbTestResource.class)
 class AgentResourceTest {

@@ -8,7 +8,7 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Go's RFC3339Nano, as obshell prints database times (views spec section 7). */
+/** Go's RFC3339Nano, as obshell prints database times (docs/restore-views.md §3). */
 class Rfc3339Test {
 
     @ParameterizedTest

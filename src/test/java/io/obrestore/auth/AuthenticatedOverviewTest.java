@@ -21,7 +21,7 @@ import java.util.Base64;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Every row of the auth spec's table 4.4 against the running service, with headers built as the SDKs build them. */
+/** Every error of docs/auth-protocol.md §4 against the running service, with headers built as the SDKs build them. */
 @QuarkusTest
 @TestProfile(AuthEnabledProfile.class)
 @WithTestResource(MariaDbTestResource.class)
@@ -140,7 +140,8 @@ class AuthenticatedOverviewTest {
 
     @Test
     void theSpecsOwnHeaderDecryptsAndHasExpired() {
-        // The spec's vector was made for 2026-01-01 and the test key this profile uses; its uri is t1's.
+        // The vector of docs/auth-protocol.md §6 was made for 2026-01-01 and the test key this profile uses; its uri
+        // is t1's.
         assertAuthError(request().header("X-OCS-Header", SpecVectors.HEADER).get(SpecVectors.URI),
                 401, 10008, "Security.Authentication.Expired", "Unauthorized: Authentication expired");
     }

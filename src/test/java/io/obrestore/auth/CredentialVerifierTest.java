@@ -10,7 +10,7 @@ import io.obrestore.auth.CredentialVerifier.HeaderKind;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** obshell's cluster-agent password rules (auth spec 3.2 step 4), every configuration. */
+/** obshell's cluster-agent password rules (docs/auth-protocol.md §4, step 6), every configuration. */
 class CredentialVerifierTest {
 
     private static final Optional<String> NONE = Optional.empty();

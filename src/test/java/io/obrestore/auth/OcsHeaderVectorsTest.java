@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Known answers from the auth spec, section 6, with real JCA crypto. */
+/** Known answers (docs/auth-protocol.md §6), with real JCA crypto. */
 class OcsHeaderVectorsTest {
 
     private static AgentKeyPair specKey() throws GeneralSecurityException {

@@ -8,7 +8,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The rule table of the views spec section 6.2, plus the leaks obshell has and we must not. */
+/** The rules of docs/restore-views.md §4, plus the leaks obshell has and we must not. */
 class BackupUriRedactorTest {
 
     @ParameterizedTest

@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 @WithTestResource(MariaDbTestResource.class)
 class RestoreOverviewResourceTest {
 
-    /** Every name the fixture and the views spec mention, URL-encoded as a client sends it. */
+    /** Every name the fixture and docs/restore-views.md mention, URL-encoded as a client sends it. */
     static final List<String> ALL_PATH_NAMES = List.of("sys", "SYS", "META%241002", "tenant1", "rt2", "RT2", "rt_multi",
             "rt_failed", "rt-4_x~y%2Bz%231", "t_recreated", "rt_unparsable", "rt_running", "rt_ghost", "rt_dropped",
             "rt_xss", "no_such_tenant");

@@ -3,7 +3,7 @@ package io.obrestore.support;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import java.util.Map;
 
-/** The service with both passwords set and the auth spec's test key, as all replicas would share it. */
+/** The service with both passwords set and the test key of docs/auth-protocol.md §6, as all replicas would share it. */
 public class AuthEnabledProfile implements QuarkusTestProfile {
 
     public static final String PASSWORD = SpecVectors.PASSWORD;

@@ -36,6 +36,11 @@ public final class Browser implements AutoCloseable {
     private final ChromeDriver driver;
     private final Path profile;
 
+    static {
+        // Selenium warns that it has no DevTools bindings for this Chromium's version; the tests use none.
+        java.util.logging.Logger.getLogger("org.openqa.selenium.devtools").setLevel(Level.SEVERE);
+    }
+
     public Browser() {
         if (!new File(CHROMIUM).canExecute() || !new File(CHROMEDRIVER).canExecute()) {
             throw new IllegalStateException("the dashboard tests need Debian's chromium and chromium-driver:"

@@ -13,7 +13,7 @@ import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Builds {@code X-OCS-Header} values byte for byte as the obshell SDKs do (auth spec section 2.2): the JSON text,
+ * Builds {@code X-OCS-Header} values byte for byte as the obshell SDKs do (docs/auth-protocol.md §2): the JSON text,
  * then RSA PKCS#1 v1.5 in 53-byte chunks, then one standard base64.
  */
 public final class ObshellSdkHeaders {

@@ -1,6 +1,6 @@
 package io.obrestore.support;
 
-/** The test vectors of the auth spec, section 6 (a 1024-bit key generated for that document, test only). */
+/** The test vectors of docs/auth-protocol.md §6 (a 1024-bit key generated for that document, test only). */
 public final class SpecVectors {
 
     public static final String PUBLIC_KEY = "MIGJAoGBAOkOa6i3LdJRyJMYkHqM4hdjYUXSMV3GhkVs8iKlBu62ISPyY4bLEP1TfxGpkFms4nC7rv55QUTdRZSjA7P+gFFUpcsaMkgpgVq3Mlu2wPJ248ewKzh3+dFKviMGhbLrpuY1EKROHVYfYfgKUgVL1J+M3wns6d8TW3RoUk2Ro6APAgMBAAE=";
