@@ -42,27 +42,35 @@ public final class ConfigConverters {
         }
     }
 
-    /** An integer of at least 1. */
-    public static final class Positive implements Converter<Integer> {
+    /** An integer of at least {@code minimum}. */
+    abstract static class AtLeast implements Converter<Integer> {
+        private final int minimum;
+
+        AtLeast(int minimum) {
+            this.minimum = minimum;
+        }
+
         @Override
         public Integer convert(String value) {
             int number = parse(value);
-            if (number < 1) {
-                throw new IllegalArgumentException("(must be 1 or more)");
+            if (number < minimum) {
+                throw new IllegalArgumentException("(must be " + minimum + " or more)");
             }
             return number;
         }
     }
 
+    /** An integer of at least 1. */
+    public static final class Positive extends AtLeast {
+        public Positive() {
+            super(1);
+        }
+    }
+
     /** An integer of at least 0. */
-    public static final class NonNegative implements Converter<Integer> {
-        @Override
-        public Integer convert(String value) {
-            int number = parse(value);
-            if (number < 0) {
-                throw new IllegalArgumentException("(must be 0 or more)");
-            }
-            return number;
+    public static final class NonNegative extends AtLeast {
+        public NonNegative() {
+            super(0);
         }
     }
 

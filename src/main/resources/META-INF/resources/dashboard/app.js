@@ -173,7 +173,7 @@ function startList() {
       show($('list-error'), false);
       renderRunning(event.data.running);
       renderOrphans(event.data.orphaned);
-      event.data.ended.forEach(addEnded);
+      [...event.data.ended].reverse().forEach(addEnded); // oldest first, so the newest ends on top
     } else if (event.name === 'error') {
       listError(event.data.error.message);
     }

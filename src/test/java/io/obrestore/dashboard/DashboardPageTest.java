@@ -91,6 +91,27 @@ class DashboardPageTest {
     }
 
     @Test
+    void theFinishedRestoresAreFilteredAndPaged() {
+        browser.open(root + "dashboard/");
+        browser.until(d -> browser.findAll("#finished tr").size() == 11);
+        new org.openqa.selenium.support.ui.Select(browser.find("#filter-status")).selectByValue("FAIL");
+        new org.openqa.selenium.support.ui.Select(browser.find("#filter-size")).selectByValue("10");
+        browser.find("#finished-filter button[type='submit']").click();
+        browser.until(d -> browser.find("#page-info").getText().equals("page 1 of 1 · 6 restores"));
+        for (WebElement status : browser.findAll("#finished tr .badge")) {
+            assertEquals("FAIL", status.getText());
+        }
+        new org.openqa.selenium.support.ui.Select(browser.find("#filter-status")).selectByValue("SUCCESS,FAIL");
+        browser.find("#finished-filter button[type='submit']").click();
+        browser.until(d -> browser.find("#page-info").getText().equals("page 1 of 2 · 11 restores"));
+        assertEquals(10, browser.findAll("#finished tr").size());
+        browser.find("#page-next").click();
+        browser.until(d -> browser.find("#page-info").getText().equals("page 2 of 2 · 11 restores"));
+        assertEquals("13", browser.find("#finished tr td:nth-child(2)").getText(), "the oldest, last");
+        assertFalse(browser.find("#page-next").isEnabled());
+    }
+
+    @Test
     void freeTextIsShownAsTextAndNothingRuns() {
         browser.open(root + "dashboard/");
         WebElement row = browser.visible("#finished tr[data-job='13']");

@@ -3,12 +3,14 @@ package io.obrestore.ops;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.obrestore.support.DocumentedCommands;
 import io.obrestore.support.Json;
 import io.obrestore.support.PackagedService;
 import java.net.ServerSocket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -50,9 +52,16 @@ class StartupChecksIT {
         "OBRESTORE_AUTH_REQUIRED        | true        | obrestore.auth.required"})
     void aBadSettingStopsTheStartWithOneLineNamingIt(String variable, String value, String key) throws Exception {
         Path data = dir.resolve("data");
-        PackagedService.Outcome outcome = PackagedService.startExpectingFailure(
-                Map.of(variable, value, "OBRESTORE_AUTH_DATA_DIR", data.toString(), "QUARKUS_HTTP_PORT", "0"),
-                dir.resolve("out.txt"));
+        PackagedService.Outcome outcome;
+        // A socket where the database would be: a start that fails must not have opened a connection to it.
+        try (ServerSocket database = new ServerSocket(0)) {
+            database.setSoTimeout(300);
+            outcome = PackagedService.startExpectingFailure(Map.of(variable, value,
+                    "OBRESTORE_AUTH_DATA_DIR", data.toString(), "QUARKUS_HTTP_PORT", "0",
+                    "QUARKUS_DATASOURCE_REACTIVE_URL", "mysql://127.0.0.1:" + database.getLocalPort()),
+                    dir.resolve("out.txt"));
+            assertThrows(SocketTimeoutException.class, database::accept, "no connection to the database");
+        }
         String output = outcome.output();
         assertNotEquals(0, outcome.exitCode(), output);
         List<String> naming = output.lines().filter(line -> line.contains(key)).toList();

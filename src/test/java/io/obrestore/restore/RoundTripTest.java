@@ -49,4 +49,13 @@ class RoundTripTest {
             assertEquals(0, counters.since(before));
         }
     }
+
+    @Test
+    void aNameLongerThanAnyTenantCostsNoStatement() throws SQLException {
+        try (StatementCounter counters = new StatementCounter()) {
+            long before = counters.read();
+            given().get("/api/v1/tenant/" + "a".repeat(129) + "/restore/overview").then().statusCode(400);
+            assertEquals(0, counters.since(before), "a 129-character name cannot exist: no query");
+        }
+    }
 }

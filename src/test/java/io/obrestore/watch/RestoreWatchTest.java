@@ -181,6 +181,8 @@ class RestoreWatchTest {
             assertNotNull(streams.get(0).next(WAIT));
             double[] one = statements.perPoll();
 
+            double pollsBefore = Metrics.value("obrestore_watch_polls_total");
+            long before = statements.read();
             for (int i = 1; i < WATCHERS; i++) {
                 streams.add(client.open(stream("watch_many"), Map.of()));
             }
@@ -188,6 +190,10 @@ class RestoreWatchTest {
                 assertEquals(200, stream.status(WAIT));
                 assertNotNull(stream.next(WAIT), "every watcher gets the current state at once");
             }
+            // A tenant already watched is answered from the shared state: the opens add nothing to the polls.
+            long opening = statements.since(before);
+            double pollsWhileOpening = Metrics.value("obrestore_watch_polls_total") - pollsBefore;
+            assertTrue(opening <= pollsWhileOpening + 1, opening + " statements for " + pollsWhileOpening + " polls");
             assertEquals(WATCHERS, (int) Metrics.value("obrestore_watch_subscribers"));
             double[] many = statements.perPoll();
             System.out.printf("WATCH statements per poll: 1 watcher %.2f (%.1f/s), %d watchers %.2f (%.1f/s)%n",

@@ -139,6 +139,8 @@ class RunningRestoresStreamTest {
             streams.add(client.open(URI.create(running.toString()), Map.of("Accept", "text/event-stream")));
             assertNotNull(streams.get(0).next(WAIT));
             double[] one = statements.perPoll();
+            double pollsBefore = Metrics.value("obrestore_watch_polls_total");
+            long before = statements.read();
             for (int i = 1; i < 50; i++) {
                 streams.add(client.open(URI.create(running.toString()), Map.of("Accept", "text/event-stream")));
             }
@@ -148,6 +150,10 @@ class RunningRestoresStreamTest {
             for (SseClient.Stream stream : streams.subList(1, streams.size())) {
                 assertNotNull(stream.next(WAIT), "every stream gets the current state at once");
             }
+            // A new stream gets the feed's latest poll: opening them adds nothing to the polls.
+            long opening = statements.since(before);
+            double pollsWhileOpening = Metrics.value("obrestore_watch_polls_total") - pollsBefore;
+            assertTrue(opening <= pollsWhileOpening + 1, opening + " statements for " + pollsWhileOpening + " polls");
             double[] fifty = statements.perPoll();
             System.out.printf("RUNNING STREAM statements per poll: 1 stream %.2f (%.1f/s), 50 streams %.2f (%.1f/s)%n",
                     one[0], one[1], fifty[0], fifty[1]);
