@@ -5,7 +5,6 @@ import io.obrestore.api.ApiException;
 import io.obrestore.feed.RunningRestore;
 import io.obrestore.restore.RestoreOverview;
 import jakarta.ws.rs.sse.OutboundSseEvent;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -55,10 +54,6 @@ final class WatchedTenant {
 
     synchronized boolean isFinished() {
         return finished;
-    }
-
-    synchronized int subscriberCount() {
-        return subscribers.size();
     }
 
     /** Records the running job as the feed polled it: its overview, estimate and diagnosis. */
@@ -151,9 +146,5 @@ final class WatchedTenant {
 
     synchronized boolean isRetired() {
         return retired;
-    }
-
-    synchronized List<WatchSubscriber> subscribers() {
-        return new ArrayList<>(subscribers);
     }
 }

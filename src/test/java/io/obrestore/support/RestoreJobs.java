@@ -70,14 +70,6 @@ public final class RestoreJobs {
         }
     }
 
-    /** Creates tenant {@code name} in RESTORE status with no restore job: what a failed restore leaves behind. */
-    public static void orphanTenant(String name, long tenantId) throws SQLException {
-        try (Connection admin = TestDatabase.admin()) {
-            execute(admin, "INSERT INTO oceanbase.DBA_OB_TENANTS (TENANT_ID, TENANT_NAME, TENANT_TYPE, STATUS, TENANT_ROLE,"
-                    + " MODIFY_TIME) VALUES (?, ?, 'USER', 'RESTORE', 'RESTORE', '2024-10-22 10:00:00')", tenantId, name);
-        }
-    }
-
     /** Removes every row of tenant {@code name} that a test added. */
     public static void remove(String name) throws SQLException {
         try (Connection admin = TestDatabase.admin()) {
