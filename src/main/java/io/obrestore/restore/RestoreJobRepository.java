@@ -119,10 +119,11 @@ public class RestoreJobRepository {
      * What the overview statement found for one tenant name.
      *
      * @param storedName the tenant's name as stored, null when no such (non-META) tenant exists
-     * @param running its running job (sys row), or null
-     * @param finished its newest finished job, or null
+     * @param job its running job (sys row) if it has one, else its newest finished job, else null: obshell's choice,
+     *     made here so that only the row answered with is turned into a payload (redaction and time formatting are
+     *     the costly part of a row)
      */
-    public record TenantJobs(String storedName, RestoreOverview running, RestoreOverview finished) {
+    public record TenantJob(String storedName, RestoreOverview job) {
     }
 
     /**
@@ -155,13 +156,13 @@ public class RestoreJobRepository {
         this.zone = config.zone();
     }
 
-    /** The running and newest finished job of tenant {@code name} (see {@link #OVERVIEW_SQL}). */
-    public Uni<TenantJobs> tenantJobs(String name) {
+    /** The tenant's stored name and the job its overview shows (see {@link #OVERVIEW_SQL}). */
+    public Uni<TenantJob> tenantJob(String name) {
         // The name is only ever a bound parameter, never SQL text.
         return run(pool.getDelegate().preparedQuery(OVERVIEW_SQL)
-                .collecting(rowsInto(TenantJobsBuilder::new, TenantJobsBuilder::add))
+                .collecting(rowsInto(TenantJobBuilder::new, TenantJobBuilder::add))
                 .execute(Tuple.of(name, name, name)))
-                .map(TenantJobsBuilder::build);
+                .map(TenantJobBuilder::build);
     }
 
     /**
@@ -204,23 +205,26 @@ public class RestoreJobRepository {
         return failures.guard(UniHelper.toUni(result.map(SqlResult::value)));
     }
 
-    private final class TenantJobsBuilder {
+    /** Keeps the rows as decoded; only the chosen one becomes a payload. */
+    private final class TenantJobBuilder {
         private String storedName;
-        private RestoreOverview running;
-        private RestoreOverview finished;
+        private Row running;
+        private Row finished;
 
         void add(Row row) {
             storedName = row.getString("FOUND_TENANT_NAME");
             String source = RestoreJobRow.source(row);
             if (RestoreJobRow.PROGRESS.equals(source)) {
-                running = RestoreJobRow.overview(row, zone);
+                running = row;
             } else if (RestoreJobRow.HISTORY.equals(source)) {
-                finished = RestoreJobRow.overview(row, zone);
+                finished = row;
             }
         }
 
-        TenantJobs build() {
-            return new TenantJobs(storedName, running, finished);
+        /** A running job wins over history; the view the row came from decides, never its STATUS (as obshell). */
+        TenantJob build() {
+            Row chosen = running != null ? running : finished;
+            return new TenantJob(storedName, chosen == null ? null : RestoreJobRow.overview(chosen, zone));
         }
     }
 

@@ -32,23 +32,19 @@ public class RestoreOverviewService {
         if (name.codePointCount(0, name.length()) > MAX_TENANT_NAME_LENGTH) {
             return Uni.createFrom().failure(new ApiException(ErrorCode.TENANT_NOT_EXIST, name));
         }
-        return repository.tenantJobs(name).map(jobs -> chosen(name, jobs));
+        return repository.tenantJob(name).map(found -> chosen(name, found));
     }
 
-    /** A running job wins over history; the view the row came from decides, never its STATUS. */
-    private static RestoreOverview chosen(String name, RestoreJobRepository.TenantJobs jobs) {
+    private static RestoreOverview chosen(String name, RestoreJobRepository.TenantJob found) {
         // Deliberately stricter than obshell: MariaDB's (and maybe OceanBase's) PAD SPACE collation lets 'rt2 ' find
         // rt2. No tenant name can end in a space, so such a name is answered as not existing rather than with
         // another tenant's restore.
-        if (!name.equals(jobs.storedName())) {
+        if (!name.equals(found.storedName())) {
             throw new ApiException(ErrorCode.TENANT_NOT_EXIST, name);
         }
-        if (jobs.running() != null) {
-            return jobs.running();
+        if (found.job() == null) {
+            throw new ApiException(ErrorCode.NOT_FOUND, "restore task");
         }
-        if (jobs.finished() != null) {
-            return jobs.finished();
-        }
-        throw new ApiException(ErrorCode.NOT_FOUND, "restore task");
+        return found.job();
     }
 }

@@ -7,7 +7,7 @@ const RSA_CHUNK = 53;               // the SDKs' chunk size (a 512-bit leftover,
 const auth = {
   password: null,          // in memory only: never written to storage, gone with the tab
   headerName: 'X-OCS-Header',
-  publicKey: null,         // base64 PKCS#1 RSAPublicKey from /api/v1/secret
+  rsa: null,               // jsencrypt holding the public key of /api/v1/secret, parsed once, not per request
   clockOffsetMs: 0,        // server time minus browser time, so a skewed browser clock still makes valid headers
 };
 
@@ -51,7 +51,7 @@ export async function authFetch(path, options = {}) {
   if (response.status === 401 && auth.password !== null) {
     const error = await errorOf(response.clone());
     if (error && error.code === 1) {
-      auth.publicKey = null;
+      auth.rsa = null;
       response = await send(path, options);
     } else if (error && error.errCode === 'Security.Authentication.WithAgentPassword') {
       auth.headerName = 'X-OCS-Agent-Header';
@@ -96,17 +96,17 @@ async function send(path, options) {
 
 /** base64(RSA-PKCS#1-v1.5(JSON in 53-byte chunks)), as the Go SDK builds it: "Keys":null without a body. */
 async function header(uri) {
-  if (auth.publicKey === null) {
+  if (auth.rsa === null) {
     const response = await fetch('/api/v1/secret', { cache: 'no-store', credentials: 'omit' });
-    auth.publicKey = (await json(response)).data.public_key;
+    const rsa = new window.JSEncrypt();
+    rsa.setPublicKey((await json(response)).data.public_key); // base64 PKCS#1 RSAPublicKey, as obshell serves it
+    auth.rsa = rsa;
   }
   const expiry = Math.floor((Date.now() + auth.clockOffsetMs) / 1000) + HEADER_LIFETIME_SECONDS;
   const plain = asciiJson({ Auth: auth.password, Ts: String(expiry), Uri: uri, Keys: null });
-  const rsa = new window.JSEncrypt();
-  rsa.setPublicKey(auth.publicKey);
   const blocks = [];
   for (let i = 0; i < plain.length; i += RSA_CHUNK) {
-    const block = rsa.encrypt(plain.slice(i, i + RSA_CHUNK));
+    const block = auth.rsa.encrypt(plain.slice(i, i + RSA_CHUNK));
     if (!block) {
       throw new Error('the service public key cannot encrypt the auth header');
     }

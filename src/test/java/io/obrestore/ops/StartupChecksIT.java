@@ -13,7 +13,6 @@ import java.net.ServerSocket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,25 +80,15 @@ class StartupChecksIT {
     @Test
     void theReadmeKeyCommandMakesAKeyTheServiceAccepts() throws Exception {
         String key = DocumentedCommands.run(DocumentedCommands.keyCommand());
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = PackagedService.freePort();
         Process service = PackagedService.start(Map.of("OBRESTORE_AUTH_PRIVATE_KEY", key,
                 "QUARKUS_HTTP_PORT", String.valueOf(port)), dir.resolve("service.txt"));
         try {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-            HttpResponse<String> secret = null;
-            for (int attempt = 0; attempt < 300 && secret == null && service.isAlive(); attempt++) {
-                try {
-                    secret = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/secret"))
-                            .build(), HttpResponse.BodyHandlers.ofString());
-                } catch (java.io.IOException notYet) {
-                    Thread.sleep(100);
-                }
-            }
+            HttpResponse<String> secret = PackagedService.awaitAnswer(http,
+                    URI.create("http://127.0.0.1:" + port + "/api/v1/secret"), service);
             String log = Files.readString(dir.resolve("service.txt"));
-            assertTrue(secret != null && secret.statusCode() == 200, "the service started with the key:\n" + log);
+            assertEquals(200, secret.statusCode(), "the service started with the key:\n" + log);
             assertTrue(log.contains("Using the RSA private key from configuration"), log);
             // openssl's own view of the key's public half, as PKCS#1 DER: what /api/v1/secret must serve.
             String expected = DocumentedCommands.run("echo '" + key + "' | base64 -d"

@@ -1,16 +1,13 @@
 package io.obrestore.ops;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.obrestore.support.DocumentedCommands;
 import io.obrestore.support.Json;
 import io.obrestore.support.ObshellSdkHeaders;
 import io.obrestore.support.PackagedService;
-import java.io.IOException;
 import java.io.InputStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
@@ -42,23 +40,26 @@ class TlsIT {
     void theStandardQuarkusKeysServeHttpsWithObshellAuth() throws Exception {
         DocumentedCommands.run("openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=127.0.0.1"
                 + " -addext subjectAltName=IP:127.0.0.1 -keyout " + dir.resolve("tls.key") + " -out " + dir.resolve("tls.crt"));
-        int https = freePort();
+        int https = PackagedService.freePort();
         Process service = PackagedService.start(Map.of(
                 "QUARKUS_HTTP_SSL_CERTIFICATE_FILES", dir.resolve("tls.crt").toString(),
                 "QUARKUS_HTTP_SSL_CERTIFICATE_KEY_FILES", dir.resolve("tls.key").toString(),
                 "QUARKUS_HTTP_SSL_PORT", String.valueOf(https),
-                "QUARKUS_HTTP_PORT", String.valueOf(freePort()),
+                "QUARKUS_HTTP_PORT", String.valueOf(PackagedService.freePort()),
                 "QUARKUS_HTTP_INSECURE_REQUESTS", "disabled",
                 "OBRESTORE_AUTH_PASSWORD", PASSWORD,
                 "OBRESTORE_AUTH_DATA_DIR", dir.resolve("data").toString(),
                 // No database: an authenticated request that gets past auth ends in 503, which is the proof.
-                "QUARKUS_DATASOURCE_REACTIVE_URL", "mysql://127.0.0.1:" + freePort()), dir.resolve("service.txt"));
+                "QUARKUS_DATASOURCE_REACTIVE_URL", "mysql://127.0.0.1:" + PackagedService.freePort()), dir.resolve("service.txt"));
         try {
             HttpClient client = HttpClient.newBuilder().sslContext(trusting(dir.resolve("tls.crt")))
                     .connectTimeout(Duration.ofSeconds(2)).build();
             String base = "https://127.0.0.1:" + https;
-            HttpResponse<String> secret = awaitUp(client, base + "/api/v1/secret", service);
+            HttpResponse<String> secret = PackagedService.awaitAnswer(client, URI.create(base + "/api/v1/secret"), service);
             assertEquals(200, secret.statusCode(), Files.readString(dir.resolve("service.txt")));
+            // Really over TLS, with the certificate the service was given.
+            X509Certificate served = (X509Certificate) secret.sslSession().orElseThrow().getPeerCertificates()[0];
+            assertEquals("CN=127.0.0.1", served.getSubjectX500Principal().getName());
             String publicKey = Json.parse(secret.body()).get("data").get("public_key").asText();
 
             String uri = "/api/v1/tenant/rt2/restore/overview";
@@ -81,17 +82,6 @@ class TlsIT {
         }
     }
 
-    private static HttpResponse<String> awaitUp(HttpClient client, String url, Process service) throws Exception {
-        for (int attempt = 0; attempt < 300 && service.isAlive(); attempt++) {
-            try {
-                return client.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
-            } catch (IOException notYet) {
-                Thread.sleep(100);
-            }
-        }
-        throw new AssertionError("the service did not answer over HTTPS");
-    }
-
     private static SSLContext trusting(Path certificate) throws Exception {
         KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
         trusted.load(null, null);
@@ -102,13 +92,6 @@ class TlsIT {
         trust.init(trusted);
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(null, trust.getTrustManagers(), null);
-        assertTrue(context.getProtocol().startsWith("TLS"));
         return context;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

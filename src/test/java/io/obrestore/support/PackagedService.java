@@ -1,6 +1,11 @@
 package io.obrestore.support;
 
 import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,6 +58,25 @@ public final class PackagedService {
             throw new AssertionError("the service did not stop within 60 s with " + env);
         }
         return new Outcome(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
+    }
+
+    /** A TCP port nothing listens on now. */
+    public static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** The first answer of {@code uri} from a service still starting (bounded: 30 s); fails if it never answers. */
+    public static HttpResponse<String> awaitAnswer(HttpClient client, URI uri, Process service) throws Exception {
+        for (int attempt = 0; attempt < 300 && service.isAlive(); attempt++) {
+            try {
+                return client.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+            } catch (IOException notYetListening) {
+                Thread.sleep(100);
+            }
+        }
+        throw new AssertionError("the service did not answer " + uri);
     }
 
     /** Lines of {@code text} that look like a stack trace. */

@@ -4,7 +4,6 @@ import io.obrestore.demo.EmbeddedMariaDb;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -47,7 +46,7 @@ public class SharedMariaDb implements LauncherSessionListener {
         if (db == null) {
             String password = "pw-" + UUID.randomUUID();
             try (InputStream fixture = SharedMariaDb.class.getResourceAsStream(TestDatabase.FIXTURE)) {
-                db = EmbeddedMariaDb.start(freePort(), password, fixture);
+                db = EmbeddedMariaDb.start(PackagedService.freePort(), password, fixture);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -60,11 +59,5 @@ public class SharedMariaDb implements LauncherSessionListener {
                     "restart", (Runnable) server::restart);
         }
         return description;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
