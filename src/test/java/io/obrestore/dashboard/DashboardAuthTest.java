@@ -36,7 +36,8 @@ class DashboardAuthTest {
             assertFalse(browser.find("#list-view").isDisplayed(), "nothing is shown before the password");
 
             signIn(browser, "not-the-password");
-            assertEquals("Unauthorized: OceanBase password is incorrect", browser.visible("#login-error").getText());
+            browser.visible("#login-error");
+            assertEquals("Unauthorized: OceanBase password is incorrect", browser.text("#login-error"));
             List<String> errors = browser.consoleErrors();
             // The one failed request is the browser's own note of the refused stream, nothing else.
             assertEquals(1, errors.size(), errors.toString());
@@ -50,7 +51,7 @@ class DashboardAuthTest {
 
             // Every request gets a fresh header (the service refuses replays): the detail stream works too.
             browser.open(root + "dashboard/#/tenant/rt2");
-            browser.until(d -> "SUCCESS".equals(browser.find("#detail-status").getText()));
+            browser.until(d -> "SUCCESS".equals(browser.text("#detail-status")));
             assertEquals(0L, browser.script("return localStorage.length + sessionStorage.length;"));
             assertEquals("", browser.script("return document.cookie;"));
 
@@ -58,7 +59,7 @@ class DashboardAuthTest {
             browser.driver().navigate().refresh();
             browser.visible("#login");
             signIn(browser, AuthEnabledProfile.PASSWORD);
-            browser.until(d -> "SUCCESS".equals(browser.find("#detail-status").getText()));
+            browser.until(d -> "SUCCESS".equals(browser.text("#detail-status")));
 
             browser.find("#sign-out").click();
             browser.visible("#login");

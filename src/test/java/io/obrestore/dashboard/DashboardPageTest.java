@@ -23,8 +23,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 
 /**
  * The dashboard in a real headless Chromium against the real fixture database, with no password configured:
@@ -62,24 +60,26 @@ class DashboardPageTest {
     @Test
     void theRootOpensTheDashboardWithRunningOrphanedAndFinishedRestores() throws Exception {
         browser.open(root.toString());
-        WebElement running = browser.visible("article.card[data-tenant='rt_running']");
+        String running = "article.card[data-tenant='rt_running']";
+        browser.visible(running);
         assertTrue(browser.driver().getCurrentUrl().endsWith("/dashboard/"), browser.driver().getCurrentUrl());
         assertFalse(browser.find("#login").isDisplayed(), "no password configured: no form");
-        assertEquals(41.6, progress(running, "bytes"), 1e-9);
-        assertEquals(100.0 * 612 / 1536, progress(running, "tablets"), 1e-9);
-        assertEquals(37.5, progress(running, "recover"), 1e-9);
-        assertEquals("WAIT_TENANT_RESTORE_FINISH", running.findElement(By.cssSelector(".badge.status")).getText());
-        assertTrue(running.getText().contains("20.8 GiB / 50.0 GiB"), running.getText());
+        assertEquals(41.6, browser.progress(running + " progress.bytes"), 1e-9);
+        assertEquals(100.0 * 612 / 1536, browser.progress(running + " progress.tablets"), 1e-9);
+        assertEquals(37.5, browser.progress(running + " progress.recover"), 1e-9);
+        assertEquals("WAIT_TENANT_RESTORE_FINISH", browser.text(running + " .badge.status"));
+        String card = browser.text(running);
+        assertTrue(card.contains("20.8 GiB / 50.0 GiB"), card);
         browser.visible("article.card[data-tenant='rt_ghost']");
 
         // rt_failed: RESTORE status, no running job. rt_running is in RESTORE status too, but its job runs.
-        WebElement orphan = browser.visible("#orphans tr[data-tenant='rt_failed']");
-        assertEquals("orphaned", orphan.findElement(By.cssSelector(".badge.orphaned")).getText());
+        browser.visible("#orphans tr[data-tenant='rt_failed']");
+        assertEquals("orphaned", browser.text("#orphans tr[data-tenant='rt_failed'] .badge.orphaned"));
         assertEquals(1, browser.findAll("#orphans tr").size());
 
         browser.until(d -> browser.findAll("#finished tr").size() == 11);
-        assertEquals("10", browser.find("#finished tr:first-child td:nth-child(2)").getText(), "newest start first");
-        assertEquals("page 1 of 1 · 11 restores", browser.find("#page-info").getText());
+        assertEquals("10", browser.text("#finished tr:first-child td:nth-child(2)"), "newest start first");
+        assertEquals("page 1 of 1 · 11 restores", browser.text("#page-info"));
         browser.screenshot(SCREENSHOTS.resolve("dashboard.png"));
 
         HttpResponse<String> page = HttpClient.newHttpClient().send(
@@ -97,34 +97,33 @@ class DashboardPageTest {
         new org.openqa.selenium.support.ui.Select(browser.find("#filter-status")).selectByValue("FAIL");
         new org.openqa.selenium.support.ui.Select(browser.find("#filter-size")).selectByValue("10");
         browser.find("#finished-filter button[type='submit']").click();
-        browser.until(d -> browser.find("#page-info").getText().equals("page 1 of 1 · 6 restores"));
-        for (WebElement status : browser.findAll("#finished tr .badge")) {
-            assertEquals("FAIL", status.getText());
-        }
+        browser.until(d -> browser.text("#page-info").equals("page 1 of 1 · 6 restores"));
+        assertEquals(List.of("FAIL"), browser.texts("#finished tr .badge").stream().distinct().toList());
         new org.openqa.selenium.support.ui.Select(browser.find("#filter-status")).selectByValue("SUCCESS,FAIL");
         browser.find("#finished-filter button[type='submit']").click();
-        browser.until(d -> browser.find("#page-info").getText().equals("page 1 of 2 · 11 restores"));
+        browser.until(d -> browser.text("#page-info").equals("page 1 of 2 · 11 restores"));
         assertEquals(10, browser.findAll("#finished tr").size());
         browser.find("#page-next").click();
-        browser.until(d -> browser.find("#page-info").getText().equals("page 2 of 2 · 11 restores"));
-        assertEquals("13", browser.find("#finished tr td:nth-child(2)").getText(), "the oldest, last");
+        browser.until(d -> browser.text("#page-info").equals("page 2 of 2 · 11 restores"));
+        assertEquals("13", browser.text("#finished tr td:nth-child(2)"), "the oldest, last");
         assertFalse(browser.find("#page-next").isEnabled());
     }
 
     @Test
     void freeTextIsShownAsTextAndNothingRuns() {
         browser.open(root + "dashboard/");
-        WebElement row = browser.visible("#finished tr[data-job='13']");
+        browser.visible("#finished tr[data-job='13']");
         String comment = "<img src=x onerror=\"window.__xss=1\"><script>window.__xss=2</script> &lt;kept&gt;"
                 + " \"double\" 'single'";
-        assertEquals(comment, row.findElement(By.cssSelector("td.comment")).getText());
+        assertEquals(comment, browser.text("#finished tr[data-job='13'] td.comment"));
         assertNothingRan();
 
         browser.open(root + "dashboard/#/tenant/rt_xss");
-        WebElement description = browser.visible("#detail-fields tr[data-field='description'] td");
-        assertEquals("<b onmouseover=\"window.__xss=3\">drill</b>", description.getText());
-        assertEquals(comment, browser.find("#detail-fields tr[data-field='comment'] td").getText());
-        assertEquals("FAIL", browser.find("#detail-status").getText());
+        browser.visible("#detail-fields tr[data-field='description'] td");
+        assertEquals("<b onmouseover=\"window.__xss=3\">drill</b>",
+                browser.text("#detail-fields tr[data-field='description'] td"));
+        assertEquals(comment, browser.text("#detail-fields tr[data-field='comment'] td"));
+        assertEquals("FAIL", browser.text("#detail-status"));
         assertTrue(browser.findAll("#detail-fields b").isEmpty(), "the markup is text, not an element");
         assertNothingRan();
     }
@@ -134,24 +133,25 @@ class DashboardPageTest {
         RestoreJobs.startRunning("ui_move", 3201, 961);
         try {
             browser.open(root + "dashboard/");
-            WebElement card = browser.visible("article.card[data-tenant='ui_move']");
-            assertEquals(0.01, progress(card, "bytes"), 1e-9);
+            String card = "article.card[data-tenant='ui_move']";
+            browser.visible(card);
+            assertEquals(0.01, browser.progress(card + " progress.bytes"), 1e-9);
             browser.script("window.__sameDocument = true;");
 
             RestoreJobs.advance("ui_move", 500_000, 50);
-            browser.until(d -> progress(browser.find("article.card[data-tenant='ui_move']"), "bytes") == 50.0);
-            assertEquals(50.0, progress(browser.find("article.card[data-tenant='ui_move']"), "tablets"), 1e-9);
+            browser.until(d -> browser.progress(card + " progress.bytes") == 50.0);
+            assertEquals(50.0, browser.progress(card + " progress.tablets"), 1e-9);
             assertEquals(Boolean.TRUE, browser.script("return window.__sameDocument === true;"), "no reload");
 
             RestoreJobs.finish("ui_move", "SUCCESS");
-            WebElement finished = browser.visible("#finished tr[data-job='961']");
-            assertEquals("SUCCESS", finished.findElement(By.cssSelector(".badge")).getText());
-            browser.until(d -> browser.findAll("article.card[data-tenant='ui_move']").isEmpty());
+            browser.visible("#finished tr[data-job='961']");
+            assertEquals("SUCCESS", browser.text("#finished tr[data-job='961'] .badge"));
+            browser.until(d -> browser.findAll(card).isEmpty());
             assertEquals(Boolean.TRUE, browser.script("return window.__sameDocument === true;"), "still no reload");
 
             browser.open(root + "dashboard/#/tenant/ui_move");
-            browser.until(d -> "SUCCESS".equals(browser.find("#detail-status").getText()));
-            assertEquals("961", browser.find("#detail-fields tr[data-field='job_id'] td").getText());
+            browser.until(d -> "SUCCESS".equals(browser.text("#detail-status")));
+            assertEquals("961", browser.text("#detail-fields tr[data-field='job_id'] td"));
         } finally {
             RestoreJobs.remove("ui_move");
         }
@@ -162,25 +162,23 @@ class DashboardPageTest {
         RestoreJobs.startRunning("ui_stall", 3202, 962);
         try {
             browser.open(root + "dashboard/");
-            WebElement card = browser.visible("article.card[data-tenant='ui_stall']");
+            String card = "article.card[data-tenant='ui_stall']";
+            browser.visible(card);
             // stall-after is 3 s in this profile; the job never changes.
-            browser.until(d -> !card.findElements(By.cssSelector(".badge.stalled")).isEmpty());
-            assertTrue(card.getAttribute("class").contains("is-stalled"));
-            assertTrue(card.findElement(By.cssSelector(".stall-note")).getText().startsWith("No progress since "));
+            browser.until(d -> !browser.findAll(card + " .badge.stalled").isEmpty());
+            assertFalse(browser.findAll(card + ".is-stalled").isEmpty());
+            String note = browser.text(card + " .stall-note");
+            assertTrue(note.startsWith("No progress since "), note);
 
             browser.open(root + "dashboard/#/tenant/ui_stall");
             browser.visible("#detail-stalled");
             assertEquals(32, browser.findAll("#detail-fields tr").size(), "every overview field");
             // The SCN is exact, not rounded through a double.
             assertEquals("1729470600123456789",
-                    browser.find("#detail-fields tr[data-field='restore_scn'] td").getText());
+                    browser.text("#detail-fields tr[data-field='restore_scn'] td"));
         } finally {
             RestoreJobs.remove("ui_stall");
         }
-    }
-
-    private static double progress(WebElement card, String kind) {
-        return Double.parseDouble(card.findElement(By.cssSelector("progress." + kind)).getDomProperty("value"));
     }
 
     private static void assertNothingRan() {

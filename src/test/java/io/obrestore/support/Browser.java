@@ -12,6 +12,7 @@ import java.util.logging.Level;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -72,9 +73,36 @@ public final class Browser implements AutoCloseable {
         driver.get(url);
     }
 
-    /** Waits (bounded) until {@code condition} returns something other than null or false. */
+    /**
+     * Waits (bounded) until {@code condition} returns something other than null or false. An element the page
+     * replaced while the condition looked at it counts as "not yet": the live parts are re-rendered on every event.
+     */
     public <T> T until(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, WAIT).until(condition);
+        return new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class).until(condition);
+    }
+
+    /**
+     * The text of the first element matching {@code css}, or null, read in one step inside the page. Finding an
+     * element and then asking for its text are two WebDriver calls; a live part re-rendered between them would
+     * leave the test holding a detached element.
+     */
+    public String text(String css) {
+        return (String) script("const e = document.querySelector(arguments[0]);"
+                + " return e === null ? null : e.innerText.trim();", css);
+    }
+
+    /** The texts of every element matching {@code css}, in document order, read in one step. */
+    @SuppressWarnings("unchecked")
+    public List<String> texts(String css) {
+        return (List<String>) script("return Array.from(document.querySelectorAll(arguments[0]),"
+                + " e => e.innerText.trim());", css);
+    }
+
+    /** The {@code value} of the first {@code <progress>} matching {@code css}, read in one step; NaN when none. */
+    public double progress(String css) {
+        Object value = script("const e = document.querySelector(arguments[0]);"
+                + " return e === null ? null : String(e.value);", css);
+        return value == null ? Double.NaN : Double.parseDouble((String) value);
     }
 
     public WebElement find(String css) {
