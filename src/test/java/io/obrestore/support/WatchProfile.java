@@ -1,7 +1,6 @@
 package io.obrestore.support;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
-import java.util.HashMap;
 import java.util.Map;
 
 /** The shared poller at test speed: polls every 100 ms, heartbeats every 300 ms, restore gauges off. */
