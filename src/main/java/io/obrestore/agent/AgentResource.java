@@ -1,7 +1,7 @@
 package io.obrestore.agent;
 
 import io.obrestore.api.ApiResponse;
-import io.obrestore.auth.AgentKeyPair;
+import io.obrestore.auth.AgentKey;
 import io.obrestore.auth.CredentialVerifier;
 import io.obrestore.config.ServiceConfig;
 import io.smallrye.common.annotation.NonBlocking;
@@ -21,14 +21,14 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Produces(MediaType.APPLICATION_JSON)
 public class AgentResource {
 
-    private final AgentKeyPair keyPair;
+    private final AgentKey keyPair;
     private final CredentialVerifier verifier;
     private final String ip;
     private final int port;
     private final String zone;
     private final long startAtNanos;
 
-    public AgentResource(AgentKeyPair keyPair, CredentialVerifier verifier, ServiceConfig config,
+    public AgentResource(AgentKey keyPair, CredentialVerifier verifier, ServiceConfig config,
             @ConfigProperty(name = "quarkus.http.port") int port) {
         this.keyPair = keyPair;
         this.verifier = verifier;

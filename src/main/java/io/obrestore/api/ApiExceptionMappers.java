@@ -40,10 +40,13 @@ public class ApiExceptionMappers {
 
     private RestResponse<ApiResponse> respond(ApiException failure, ContainerRequestContext request) {
         ErrorResponses.ErrorResponse response = responses.of(failure, EnvelopeFilter.traceOf(request));
-        return RestResponse.ResponseBuilder.<ApiResponse>create(response.status())
+        RestResponse.ResponseBuilder<ApiResponse> builder = RestResponse.ResponseBuilder.<ApiResponse>create(response.status())
                 .entity(response.body())
                 .type(MediaType.APPLICATION_JSON_TYPE)
-                .header(RequestTrace.HEADER, response.traceId())
-                .build();
+                .header(RequestTrace.HEADER, response.traceId());
+        if (response.retryAfterSeconds() >= 0) {
+            builder.header("Retry-After", response.retryAfterSeconds());
+        }
+        return builder.build();
     }
 }

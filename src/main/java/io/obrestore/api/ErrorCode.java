@@ -38,7 +38,12 @@ public enum ErrorCode {
     // after code 1 (refetching the public key) and code 10008 (trying their candidate auth).
     HEADER_NOT_FOUND("Request.Header.NotFound", 400, 0,
             "X-OCS-Agent-Header or X-OCS-Header not found in http request header"),
-    HEADER_DECRYPT_FAILED("Security.Authentication.Header.DecryptFailed", 401, 1, "Decrypt http header failed: %s"),
+    /**
+     * One text for every header that cannot be decoded, decrypted or parsed, whatever the reason (obshell's Go error
+     * texts tell bad padding from bad JSON: a padding oracle).
+     */
+    HEADER_DECRYPT_FAILED("Security.Authentication.Header.DecryptFailed", 401, 1,
+            "Decrypt http header failed: crypto/rsa: decryption error"),
     URI_MISMATCH("Security.Authentication.Header.UriMismatch", 401, 10008, "URI mismatch"),
     EXPIRED("Security.Authentication.Expired", 401, 10008, "Unauthorized: Authentication expired"),
     TIMESTAMP_INVALID("Security.Authentication.Timestamp.Invalid", 401, 10008,
@@ -51,10 +56,23 @@ public enum ErrorCode {
             "Unauthorized: Should use agent_password to verify: %s"),
     WITH_OCEANBASE_PASSWORD("Security.Authentication.WithOceanBasePassword", 401, 10008,
             "Unauthorized: Should use oceanbase_password to verify: %s"),
-    /** Ours: obshell has no replay protection. 10008 makes the SDKs retry with a fresh header. */
+    /**
+     * Ours: obshell has no replay protection. The header (or a block of it) was already checked. 10008 makes the SDKs
+     * retry with a fresh header.
+     */
     REPLAYED("Security.Authentication.Replayed", 401, 10008, "Unauthorized: this X-OCS-Header was already used"),
+    /** Ours: obshell accepts any future {@code ts}, so a header could be made to never expire. */
+    TIMESTAMP_TOO_FAR("Security.Authentication.Timestamp.TooFar", 401, 10008,
+            "Unauthorized: the header expires in %d s, more than the %d s this service accepts (is the client's clock"
+                    + " ahead?)"),
+    /** Ours: obshell never slows guessing down; MySQL's connection_control does. */
+    TOO_MANY_FAILURES("Security.Authentication.TooManyFailures", 429, 0,
+            "Too many failed authentication attempts; retry in %d s"),
+    /** Ours: the block memory is full or (shared) unreachable; the header was not checked. */
+    AUTH_UNAVAILABLE("Security.Authentication.Unavailable", 503, 0,
+            "Headers cannot be checked right now (%s); retry shortly"),
     /** Ours: obshell has no size limit. */
-    HEADER_TOO_LARGE("Request.Header.TooLarge", 431, 0, "Request header too large: %s is longer than %d bytes"),
+    HEADER_TOO_LARGE("Request.Header.TooLarge", 431, 0, "Request header too large: %s is longer than %s"),
     /** Ours: obshell has no size limit. */
     BODY_TOO_LARGE("Request.Body.TooLarge", 413, 0, "Request body too large: longer than %d bytes"),
     /** obshell's code, but 400 instead of its 500: a malformed request is the client's mistake. */

@@ -12,8 +12,11 @@ import java.time.ZoneId;
 @ApplicationScoped
 public class ErrorResponses {
 
-    /** A finished error response: status, stamped envelope, and the trace id for the response header. */
-    public record ErrorResponse(int status, ApiResponse body, String traceId) {
+    /**
+     * A finished error response: status, stamped envelope, the trace id for the response header, and seconds for
+     * {@code Retry-After} (-1: none).
+     */
+    public record ErrorResponse(int status, ApiResponse body, String traceId, long retryAfterSeconds) {
     }
 
     private final ZoneId zone;
@@ -43,6 +46,6 @@ public class ErrorResponses {
      */
     public ErrorResponse of(ApiException failure, RequestTrace trace) {
         ApiResponse body = ApiResponse.failure(failure.code(), failure.getMessage()).stamped(trace, zone);
-        return new ErrorResponse(failure.code().httpStatus(), body, trace.traceId());
+        return new ErrorResponse(failure.code().httpStatus(), body, trace.traceId(), failure.retryAfterSeconds());
     }
 }

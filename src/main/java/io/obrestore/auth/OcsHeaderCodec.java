@@ -1,83 +1,173 @@
 package io.obrestore.auth;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.cfg.CoercionAction;
-import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.type.LogicalType;
 import io.obrestore.api.ApiException;
 import io.obrestore.api.ErrorCode;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
 import javax.crypto.Cipher;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Decrypts what the obshell SDKs send (docs/auth-protocol.md §2, §3): the RSA-encrypted JSON header and the AES-encrypted
- * body. Failures say which layer failed, never the JDK's exception text.
+ * Decrypts what the obshell SDKs send (docs/auth-protocol.md §2, §3): the RSA-encrypted JSON header and the
+ * AES-encrypted body.
+ *
+ * <p>A header that cannot be decoded, decrypted or parsed fails in one way only, whatever the reason: the same
+ * {@code Header.DecryptFailed} answer after the same steps. Bad base64 and a ragged last block still go through
+ * the RSA step (on stand-in bytes), and a block with bad padding decrypts to a stand-in plaintext
+ * ({@link AgentKey#decryptBlock}), so every failure surfaces at the JSON step.
  */
 @ApplicationScoped
 public class OcsHeaderCodec {
 
     private static final int AES_KEY_BYTES = 16;
     private static final int AES_BLOCK = 16;
-
-    // Go's decoder: case-insensitive keys, unknown keys ignored, and a JSON number for a string field ("ts": 1) is a
-    // type error, which obshell reports as a header decrypt failure.
-    private static final ObjectReader HEADER_READER = JsonMapper.builder()
-            .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .withCoercionConfig(LogicalType.Textual, c -> c
-                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
-            .build()
-            .readerFor(OcsHeader.class);
-
+    private static final JsonFactory JSON = JsonFactory.builder().build();
     private static final ObjectReader JSON_CHECK = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build().reader();
 
-    private final AgentKeyPair keyPair;
+    private final AgentKey key;
 
-    public OcsHeaderCodec(AgentKeyPair keyPair) {
-        this.keyPair = keyPair;
+    public OcsHeaderCodec(AgentKey key) {
+        this.key = key;
     }
 
-    /** base64 → RSA blocks → JSON. Any failure is 401 {@code Header.DecryptFailed} with {@code code: 1}. */
-    public OcsHeader decode(String headerValue) {
-        byte[] ciphertext;
+    /** RSA blocks a header value of {@code length} base64 characters holds (rounded up; a ragged end counts). */
+    public int blocksIn(int length) {
+        long bytes = (long) length * 3 / 4;
+        return (int) Math.max(1, (bytes + key.blockSize() - 1) / key.blockSize());
+    }
+
+    /** base64 → RSA blocks → JSON. Any failure is 401 {@code Header.DecryptFailed}, {@code code: 1}, one text. */
+    public DecodedHeader decode(String headerValue) {
+        int k = key.blockSize();
+        byte[] ciphertext = decodeBase64(headerValue);
+        boolean malformed = ciphertext == null;
+        if (malformed) {
+            ciphertext = new byte[blocksIn(headerValue.length()) * k];
+        }
+        int blocks = Math.max(1, (ciphertext.length + k - 1) / k);
+        boolean ragged = ciphertext.length % k != 0 || ciphertext.length == 0;
+        if (ragged) {
+            ciphertext = Arrays.copyOf(ciphertext, blocks * k);
+        }
+        ByteArrayOutputStream plaintext = new ByteArrayOutputStream(blocks * AgentKey.CHUNK);
+        int[] blockEnds = new int[blocks];
+        for (int i = 0; i < blocks; i++) {
+            boolean standIn = malformed || (ragged && i == blocks - 1);
+            plaintext.writeBytes(key.decryptBlock(ciphertext, i * k, standIn));
+            blockEnds[i] = plaintext.size();
+        }
+        Parsed parsed;
         try {
-            // Go's StdEncoding skips CR/LF but requires padding (the JDK's decoder does not): so do we.
-            String base64 = headerValue.replace("\r", "").replace("\n", "");
-            if (base64.length() % 4 != 0) {
-                throw new IllegalArgumentException("unpadded");
-            }
-            ciphertext = Base64.getDecoder().decode(base64);
+            parsed = parse(plaintext.toByteArray());
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ApiException(ErrorCode.HEADER_DECRYPT_FAILED);
+        }
+        List<BlockDigest> digests = new ArrayList<>(blocks);
+        for (int i = 0; i < blocks; i++) {
+            digests.add(BlockDigest.of(ciphertext, i * k, k));
+        }
+        return new DecodedHeader(parsed.header, List.copyOf(digests), blockEnds, parsed.auth, parsed.ts);
+    }
+
+    /** Go's {@code base64.StdEncoding}: CR and LF skipped, padding required; null when it is not base64. */
+    private static byte[] decodeBase64(String value) {
+        String base64 = value.indexOf('\r') < 0 && value.indexOf('\n') < 0 ? value
+                : value.replace("\r", "").replace("\n", "");
+        if (base64.length() % 4 != 0) {
+            return null;
+        }
+        try {
+            return Base64.getDecoder().decode(base64);
         } catch (IllegalArgumentException e) {
-            throw new ApiException(ErrorCode.HEADER_DECRYPT_FAILED, "illegal base64 data");
+            return null;
         }
-        byte[] plaintext;
-        try {
-            plaintext = keyPair.decrypt(ciphertext);
-        } catch (GeneralSecurityException e) {
-            throw new ApiException(ErrorCode.HEADER_DECRYPT_FAILED, "crypto/rsa: decryption error");
-        }
-        try {
-            OcsHeader header = HEADER_READER.readValue(plaintext);
-            if (header == null) {
-                throw new ApiException(ErrorCode.HEADER_DECRYPT_FAILED, "header is not a JSON object");
+    }
+
+    private record Parsed(OcsHeader header, DecodedHeader.Range auth, DecodedHeader.Range ts) {
+    }
+
+    /**
+     * Go's decoder on obshell's struct: a JSON object, keys matched case-insensitively, unknown keys ignored, strings
+     * or null for the four fields (a JSON number for {@code ts} is a type error, as in Go). Stricter than Go: one
+     * object and nothing after it, and each of the four keys at most once (Go keeps the last: a forger could append
+     * a fresh {@code ts} to a captured block holding the victim's).
+     */
+    private static Parsed parse(byte[] plaintext) throws IOException {
+        try (JsonParser parser = JSON.createParser(plaintext)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new IOException("not an object");
             }
-            return header;
-        } catch (IOException e) {
-            throw new ApiException(ErrorCode.HEADER_DECRYPT_FAILED, "header is not valid JSON of the expected types");
+            String auth = null;
+            String ts = null;
+            String uri = null;
+            byte[] keys = null;
+            DecodedHeader.Range authRange = null;
+            DecodedHeader.Range tsRange = null;
+            int seen = 0;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName().toLowerCase(Locale.ROOT);
+                JsonToken value = parser.nextToken();
+                int field = switch (name) {
+                    case "auth" -> 1;
+                    case "ts" -> 2;
+                    case "uri" -> 4;
+                    case "keys" -> 8;
+                    default -> 0;
+                };
+                if (field == 0) {
+                    parser.skipChildren();
+                    continue;
+                }
+                if ((seen & field) != 0) {
+                    throw new IOException("repeated key");
+                }
+                seen |= field;
+                int start = (int) parser.currentTokenLocation().getByteOffset();
+                String text = stringOrNull(parser, value);
+                DecodedHeader.Range range = new DecodedHeader.Range(start, (int) parser.currentLocation().getByteOffset());
+                switch (field) {
+                    case 1 -> {
+                        auth = text;
+                        authRange = text == null ? null : range;
+                    }
+                    case 2 -> {
+                        ts = text;
+                        tsRange = text == null ? null : range;
+                    }
+                    case 4 -> uri = text;
+                    default -> keys = text == null ? null : Base64.getDecoder().decode(text);
+                }
+            }
+            if (parser.currentToken() != JsonToken.END_OBJECT || parser.nextToken() != null) {
+                throw new IOException("not one object");
+            }
+            return new Parsed(new OcsHeader(auth, ts, uri, keys), authRange, tsRange);
         }
+    }
+
+    private static String stringOrNull(JsonParser parser, JsonToken value) throws IOException {
+        if (value == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (value != JsonToken.VALUE_STRING) {
+            throw new IOException("not a string");
+        }
+        return parser.getText();
     }
 
     /** base64 → AES-128-CBC with PKCS#7 padding, key and IV from the header's {@code Keys}. */

@@ -1,10 +1,11 @@
 package io.obrestore.auth;
 
-import io.obrestore.api.ApiException;
-import io.obrestore.api.EnvelopeFilter;
-import io.obrestore.api.ErrorCode;
-import io.obrestore.auth.CredentialVerifier.HeaderKind;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.obrestore.api.ApiException;
+import io.obrestore.api.ErrorCode;
+import io.obrestore.auth.BlockMemory.Verdict;
+import io.obrestore.auth.CredentialVerifier.HeaderKind;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
@@ -12,52 +13,46 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import java.io.ByteArrayInputStream;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * obshell's auth pipeline (docs/auth-protocol.md §4) for every {@code /api/v1} route except the two the SDKs call before
- * they have a key: decrypt the header, decrypt the body, then check uri, ts and password, in obshell's order and
- * with obshell's errors. Beyond obshell: size limits before any crypto, replay refusal, constant-time comparison,
- * and a header that is sent is verified even when no password is configured.
+ * they have a key, with this service's defences around it: size and block limits and the guess throttle before any
+ * RSA work, one answer for every undecryptable header, the block memory, a bound on {@code ts}, constant-time
+ * password comparison, and a header that is sent is verified even when no password is configured.
  */
 public class OcsHeaderFilter {
 
     private static final Logger LOG = Logger.getLogger(OcsHeaderFilter.class);
 
-    /** Public: the SDKs call them to learn the auth version and fetch the key. Health lives outside /api. */
+    /** Public: the SDKs call them to learn the auth version and fetch the key. Probes live outside /api. */
     static final Set<String> PUBLIC_PATHS = Set.of("/api/v1/info", "/api/v1/secret");
 
-    private final OcsHeaderVerifier headerVerifier;
+    private final OcsHeaderVerifier verifier;
     private final CredentialVerifier credentials;
+    private final GuessThrottle throttle;
+    private final BlockMemory memory;
     private final MeterRegistry metrics;
 
-    public OcsHeaderFilter(OcsHeaderVerifier headerVerifier, CredentialVerifier credentials, MeterRegistry metrics) {
-        this.headerVerifier = headerVerifier;
+    public OcsHeaderFilter(OcsHeaderVerifier verifier, CredentialVerifier credentials, GuessThrottle throttle,
+            BlockMemory memory, MeterRegistry metrics) {
+        this.verifier = verifier;
         this.credentials = credentials;
+        this.throttle = throttle;
+        this.memory = memory;
         this.metrics = metrics;
     }
 
+    /** Null when the request may go on at once; a Uni when the shared block memory has to answer first. */
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION)
-    public void authenticate(ContainerRequestContext context, RoutingContext routing) {
+    public Uni<Void> authenticate(ContainerRequestContext context, RoutingContext routing) {
         HttpServerRequest request = routing.request();
         if (PUBLIC_PATHS.contains(request.path())) {
-            return;
+            return null;
         }
-        try {
-            check(context, routing);
-        } catch (ApiException rejected) {
-            // Never the header, the password or the keys: only what failed and for which request.
-            LOG.infof("Request rejected: %s %s, errCode=%s, traceId=%s", request.method(), request.path(),
-                    rejected.code().errCode(), EnvelopeFilter.traceOf(context).traceId());
-            metrics.counter("obrestore.auth.failures", "errCode", rejected.code().errCode()).increment();
-            throw rejected;
-        }
-    }
-
-    private void check(ContainerRequestContext context, RoutingContext routing) {
-        HttpServerRequest request = routing.request();
         // Taken first, as obshell takes it when the request arrives.
         long now = Instant.now().getEpochSecond();
         String agentValue = request.getHeader(HeaderKind.AGENT.headerName());
@@ -72,14 +67,94 @@ public class OcsHeaderFilter {
             kind = HeaderKind.OCEANBASE;
             value = oceanBaseValue;
         } else if (credentials.anyPasswordConfigured()) {
-            throw new ApiException(ErrorCode.HEADER_NOT_FOUND);
+            throw counted(new ApiException(ErrorCode.HEADER_NOT_FOUND));
         } else {
-            return; // No password configured and no header: served, as the obshell documentation promises.
+            return null; // No password configured and no header: served, as the obshell documentation promises.
         }
-        byte[] body = headerVerifier.verify(kind, value, request.uri(), bufferedBody(routing), now);
-        if (body.length > 0) {
-            context.setEntityStream(new ByteArrayInputStream(body));
+        Check check = new Check(context, routing, kind, value, now);
+        GuessThrottle.Permit permit;
+        try {
+            permit = throttle.admit(GuessThrottle.clientKey(request.remoteAddress().hostAddress()),
+                    verifier.blocksIn(value), System.nanoTime());
+        } catch (ApiException refused) {
+            throw counted(refused);
         }
+        List<HeaderBlock> blocks;
+        try {
+            DecodedHeader decoded = verifier.decode(kind, value);
+            check.decoded = decoded;
+            blocks = verifier.blocksToRemember(decoded, now);
+        } catch (ApiException failed) {
+            throw check.failed(permit, failed);
+        }
+        if (memory instanceof LocalBlockMemory local) {
+            check.conclude(permit, local.rememberNow(blocks, now));
+            return null;
+        }
+        return memory.remember(blocks, now)
+                .onFailure(failure -> !(failure instanceof ApiException)).transform(failure -> {
+                    LOG.warnf("The shared block memory did not answer: %s", failure.getMessage());
+                    throttle.released(permit);
+                    return counted(new ApiException(ErrorCode.AUTH_UNAVAILABLE, "the shared block memory is unreachable"));
+                })
+                .invoke(verdict -> check.conclude(permit, verdict))
+                .replaceWithVoid();
+    }
+
+    /** One header being checked. */
+    private final class Check {
+        private final ContainerRequestContext context;
+        private final RoutingContext routing;
+        private final HeaderKind kind;
+        private final String value;
+        private final long now;
+        private DecodedHeader decoded;
+
+        Check(ContainerRequestContext context, RoutingContext routing, HeaderKind kind, String value, long now) {
+            this.context = context;
+            this.routing = routing;
+            this.kind = kind;
+            this.value = value;
+            this.now = now;
+        }
+
+        /** The memory's verdict, then obshell's remaining checks; throws the refusal. */
+        void conclude(GuessThrottle.Permit permit, Verdict verdict) {
+            switch (verdict) {
+                case SEEN -> throw failed(permit, new ApiException(ErrorCode.REPLAYED));
+                case FULL -> {
+                    LOG.warn("The header block memory is full (obrestore.auth.block-memory): new headers are refused"
+                            + " until blocks expire");
+                    throttle.released(permit);
+                    throw counted(new ApiException(ErrorCode.AUTH_UNAVAILABLE, "the header block memory is full"));
+                }
+                case NEW -> {
+                    byte[] body;
+                    try {
+                        body = verifier.finish(kind, decoded, routing.request().uri(), bufferedBody(routing), now);
+                    } catch (ApiException failed) {
+                        throw failed(permit, failed);
+                    }
+                    throttle.succeeded(permit, System.nanoTime());
+                    if (body.length > 0) {
+                        context.setEntityStream(new ByteArrayInputStream(body));
+                    }
+                }
+            }
+        }
+
+        ApiException failed(GuessThrottle.Permit permit, ApiException failure) {
+            throttle.failed(permit, failure.code().errCode(), System.nanoTime());
+            // Never the header, the password or the keys; one line per lock-out comes from the throttle.
+            LOG.debugf("Header refused: %s %s, errCode=%s (%d chars)", routing.request().method(),
+                    routing.request().path(), failure.code().errCode(), value.length());
+            return counted(failure);
+        }
+    }
+
+    private ApiException counted(ApiException failure) {
+        metrics.counter("obrestore.auth.failures", "errCode", failure.code().errCode()).increment();
+        return failure;
     }
 
     /** The body ApiRoutes buffered (bounded) before the resources run; empty when there is none. */

@@ -28,6 +28,18 @@ public final class ConfigConverters {
         }
     }
 
+    /** A duration of zero or more ({@code 0s}, {@code 1m}). */
+    public static final class NonNegativeDuration implements Converter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            Duration duration = DurationConverter.parseDuration(value.trim());
+            if (duration == null || duration.isNegative()) {
+                throw new IllegalArgumentException("(must be 0 or longer, e.g. 1m)");
+            }
+            return duration;
+        }
+    }
+
     /** A poll interval: at least 100 ms, so a typo cannot turn the poller into a load test of the cluster. */
     public static final class PollInterval implements Converter<Duration> {
         static final Duration MINIMUM = Duration.ofMillis(100);

@@ -3,6 +3,7 @@ package io.obrestore.config;
 import io.smallrye.config.ConfigMapping;
 import io.obrestore.config.ConfigConverters.KeySize;
 import io.obrestore.config.ConfigConverters.NonNegative;
+import io.obrestore.config.ConfigConverters.NonNegativeDuration;
 import io.obrestore.config.ConfigConverters.PollInterval;
 import io.obrestore.config.ConfigConverters.Positive;
 import io.obrestore.config.ConfigConverters.PositiveDuration;
@@ -112,10 +113,91 @@ public interface ServiceConfig {
         @WithConverter(Positive.class)
         int maxHeaderBytes();
 
-        /** Accepted headers remembered until their {@code ts} passes, to refuse replays (about 100 bytes each). */
+        /**
+         * Most RSA blocks an auth header may hold; more get 431 before any RSA work (each block costs a private-key
+         * operation). 16 blocks hold 848 bytes of header JSON: an SDK header for this service's longest route with a
+         * password of several hundred characters.
+         */
+        @WithDefault("16")
+        @WithConverter(Positive.class)
+        int maxHeaderBlocks();
+
+        /**
+         * Farthest ahead a header's {@code ts} (its expiry) may lie; beyond it 401
+         * {@code Security.Authentication.Timestamp.TooFar}. The SDKs and the dashboard use 60 s; obshell's own web UI
+         * uses 30 min and needs {@code 31m} here. Also how long every header block is remembered.
+         */
+        @WithDefault("5m")
+        @WithConverter(PositiveDuration.class)
+        Duration maxLifetime();
+
+        /** Largest clock difference between replicas sharing a block memory; added to every block's memory. */
+        @WithDefault("1m")
+        @WithConverter(NonNegativeDuration.class)
+        Duration clockSkew();
+
+        /**
+         * How long a block that carried the right password is remembered when it does not also carry the header's
+         * whole {@code ts} (long passwords): a forger could pair it with a fresh {@code ts} until then.
+         * docs/auth-protocol.md §7.
+         */
+        @WithDefault("24h")
+        @WithConverter(PositiveDuration.class)
+        Duration passwordBlockRetention();
+
+        /**
+         * Most header blocks the process remembers (about 110 bytes each); when full, new headers get 503
+         * {@code Security.Authentication.Unavailable} rather than young blocks being forgotten. Size it as blocks per
+         * second of traffic (2-3 per request) times {@code max-lifetime} plus {@code clock-skew}.
+         */
         @WithDefault("100000")
         @WithConverter(Positive.class)
-        int replayMemory();
+        int blockMemory();
+
+        /**
+         * Where header blocks are remembered: {@code local} (this process) or {@code redis} ({@code quarkus.redis.hosts},
+         * shared by replicas that share a key, so none accepts a block another one checked).
+         */
+        @WithDefault("local")
+        BlockMemoryStore blockMemoryStore();
+
+        /** Throttling of failed headers ({@code obrestore.auth.throttle.*}), modelled on MySQL's connection_control. */
+        Throttle throttle();
+    }
+
+    /** How failed headers slow their senders down. */
+    interface Throttle {
+
+        /** Consecutive failed headers from one client address before it has to wait (connection_control's 3). */
+        @WithDefault("3")
+        @WithConverter(Positive.class)
+        int failures();
+
+        /** The first wait once {@link #failures()} is reached; each further failure doubles it. */
+        @WithDefault("6s")
+        @WithConverter(PositiveDuration.class)
+        Duration delay();
+
+        /** The longest wait. */
+        @WithDefault("10m")
+        @WithConverter(PositiveDuration.class)
+        Duration maxDelay();
+
+        /**
+         * Failed headers per minute, from all client addresses together that have not authenticated within the last
+         * hour; beyond it they wait (429) while clients that have authenticated are still served.
+         */
+        @WithDefault("60")
+        @WithConverter(Positive.class)
+        int globalFailuresPerMinute();
+    }
+
+    /** Where header blocks are remembered. */
+    enum BlockMemoryStore {
+        /** In this process. */
+        LOCAL,
+        /** In the Redis of {@code quarkus.redis.hosts}. */
+        REDIS
     }
 
     /** The live restore watch and the restore metrics ({@code obrestore.watch.*}). */

@@ -12,13 +12,13 @@ class DocumentedKeyCommandTest {
     @Test
     void theDocumentedCommandsOutputIsAcceptedAsIs() throws Exception {
         String key = DocumentedCommands.run(DocumentedCommands.keyCommand());
-        RSAPrivateCrtKey parsed = AgentKeyPair.parse(key);
+        RSAPrivateCrtKey parsed = AgentKeyStore.parse(key);
         assertEquals(1024, parsed.getModulus().bitLength());
         // The same key as PEM, and as base64 DER (PKCS#8), is the same key.
         String pem = DocumentedCommands.run("echo '" + key + "' | base64 -d");
-        assertEquals(parsed.getModulus(), AgentKeyPair.parse(pem).getModulus());
+        assertEquals(parsed.getModulus(), AgentKeyStore.parse(pem).getModulus());
         String der = DocumentedCommands.run("echo '" + key + "' | base64 -d | openssl pkcs8 -topk8 -nocrypt -outform DER"
                 + " | base64 -w0");
-        assertEquals(parsed.getModulus(), AgentKeyPair.parse(der).getModulus());
+        assertEquals(parsed.getModulus(), AgentKeyStore.parse(der).getModulus());
     }
 }

@@ -8,6 +8,7 @@ import io.obrestore.support.Json;
 import io.obrestore.support.MariaDbTestResource;
 import io.obrestore.support.ParallelHttp;
 import io.obrestore.support.ParallelHttp.Outcome;
+import io.obrestore.support.Seeded;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.http.HttpRequest;
@@ -19,11 +20,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * 10 000 generated tenant names (any unicode, control characters, percent-encodings, SQL metacharacters, quotes,
@@ -33,6 +32,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @Tag("scaled") // larger in the reliability profile: ./mvnw -B verify -Preliability
 @WithTestResource(MariaDbTestResource.class)
+@ExtendWith(Seeded.class)
 class TenantNameFuzzTest {
 
     /** 1 000 cases in the regular suite, 10 000 in the reliability profile ({@code -Preliability}). */
@@ -40,21 +40,21 @@ class TenantNameFuzzTest {
     static final Set<String> RESTORED = Set.of("rt2", "rt_multi", "rt_failed", "rt-4_x~y+z#1", "t_recreated",
             "rt_unparsable", "rt_running", "rt_xss");
 
-    static Arbitrary<String> hostileNames() {
-        Arbitrary<String> real = Arbitraries.of("rt2", "rt_running", "tenant1", "sys", "META$1002", "rt-4_x~y+z#1");
-        Arbitrary<String> noise = Arbitraries.strings().withChars("'\"\\%;`-_#+~/.*?&=,()<> \t\n\r\0").ofMaxLength(12);
-        return Arbitraries.oneOf(
-                Arbitraries.strings().all().ofMaxLength(40),
-                Arbitraries.strings().withCharRange('\u0000', '\u001f').ofMinLength(1).ofMaxLength(8),
-                Combinators.combine(real, noise).as(String::concat),
-                Combinators.combine(noise, real).as(String::concat),
-                Arbitraries.of("", " ", "%", "%25", "%2F", "..", "../..", "..%2F..%2Fetc%2Fpasswd", "rt2' OR '1'='1",
+    static String hostileName(Seeded random) {
+        String[] real = {"rt2", "rt_running", "tenant1", "sys", "META$1002", "rt-4_x~y+z#1"};
+        String noise = "'\"\\%;`-_#+~/.*?&=,()<> \t\n\r\0";
+        return random.oneOf(
+                () -> random.anyString(40),
+                () -> random.string(1, 8, '\u0000', '\u001f'),
+                () -> random.pick(real) + random.string(0, 12, noise),
+                () -> random.string(0, 12, noise) + random.pick(real),
+                () -> random.pick("", " ", "%", "%25", "%2F", "..", "../..", "..%2F..%2Fetc%2Fpasswd", "rt2' OR '1'='1",
                         "rt2\" OR \"1\"=\"1", "rt2'; DROP TABLE oceanbase.DBA_OB_TENANTS; --", "rt2\\", "rt2\\'",
                         "%' OR 1=1 --", "_", "%%", "rt_%", "RT2", "rt2\u0000", "\uFEFFrt2", "rt2\u200B", "ｒｔ２",
                         "SYS", "Sys", "sys ", " sys"),
-                Arbitraries.strings().ascii().ofMinLength(129).ofMaxLength(600),
-                Arbitraries.strings().withCharRange('a', 'z').ofLength(10 * 1024),
-                Arbitraries.strings().withCharRange('\u4e00', '\u9fa5').ofMinLength(100).ofMaxLength(3000));
+                () -> random.asciiString(129, 600),
+                () -> random.string(10 * 1024, 10 * 1024, 'a', 'z'),
+                () -> random.string(100, 3000, '\u4e00', '\u9fa5'));
     }
 
     /** Every byte percent-encoded except RFC 3986 unreserved characters: always a valid request-target. */
@@ -72,8 +72,11 @@ class TenantNameFuzzTest {
     }
 
     @Test
-    void hostileNamesGetOnlyClientErrorsInTheEnvelope() throws InterruptedException {
-        List<String> names = new ArrayList<>(hostileNames().sampleStream().limit(CASES).toList());
+    void hostileNamesGetOnlyClientErrorsInTheEnvelope(Seeded random) throws InterruptedException {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < CASES; i++) {
+            names.add(hostileName(random));
+        }
         ParallelHttp http = new ParallelHttp(8, Duration.ofSeconds(10));
         List<Outcome<String>> outcomes = http.send(names, name -> HttpRequest.newBuilder(
                 ParallelHttp.uri("/api/v1/tenant/" + encode(name) + "/restore/overview")).GET());

@@ -1,96 +1,46 @@
 package io.obrestore.auth;
 
 import io.obrestore.config.ServiceConfig;
-import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPrivateCrtKey;
-import java.security.interfaces.RSAPublicKey;
-import java.security.spec.RSAPublicKeySpec;
 import java.util.Base64;
 import java.util.Set;
-import javax.crypto.Cipher;
 import org.jboss.logging.Logger;
 
 /**
- * The agent's RSA key pair: from configuration (shared by all replicas), else generated once and persisted
- * owner-only, so a restart keeps the public key clients have cached. Loaded when the application starts, never in
- * a static initialiser (a native image would otherwise bake one key into every binary).
+ * Where the agent's RSA private key comes from: configuration (shared by all replicas), a file, or a key generated
+ * once and kept owner-only in the data directory, so a restart keeps the public key clients have cached. Only
+ * loading and storing live here; {@link AgentKey} uses the key. Runs when the application starts, never in a static
+ * initialiser (a native image would otherwise bake one key into every binary).
  */
-@Startup(AgentKeyPair.START_CHECKS)
 @ApplicationScoped
-public class AgentKeyPair {
+public class AgentKeyStore {
 
-    /**
-     * Start-up order of the beans that check configuration: before anything that does I/O, so a failed start has
-     * nothing else to say.
-     */
-    public static final int START_CHECKS = 10;
-
-    private static final Logger LOG = Logger.getLogger(AgentKeyPair.class);
+    private static final Logger LOG = Logger.getLogger(AgentKeyStore.class);
     static final String KEY_FILE = "agent-key.pem";
     private static final String PEM_PKCS8 = "PRIVATE KEY";
 
-    private final RSAPrivateCrtKey privateKey;
-    private final String publicKeyBase64;
-    private final int blockSize;
+    private final ServiceConfig.Auth config;
 
-    @Inject
-    public AgentKeyPair(ServiceConfig config) {
-        this(load(config.auth()));
+    public AgentKeyStore(ServiceConfig config) {
+        this.config = config.auth();
     }
 
-    /** A key pair around an already loaded private key. */
-    AgentKeyPair(RSAPrivateCrtKey privateKey) {
-        this.privateKey = privateKey;
-        try {
-            RSAPublicKey publicKey = (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(
-                    new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent()));
-            this.publicKeyBase64 = Base64.getEncoder().encodeToString(Pkcs1.encodePublicKey(publicKey));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot derive the public key", e);
-        }
-        this.blockSize = (privateKey.getModulus().bitLength() + 7) / 8;
-    }
-
-    /** Standard base64 of the PKCS#1 {@code RSAPublicKey} DER, as {@code /api/v1/secret} serves it. */
-    public String publicKeyBase64() {
-        return publicKeyBase64;
-    }
-
-    /** Ciphertext block length in bytes (modulus length: 128 for 1024-bit keys). */
-    public int blockSize() {
-        return blockSize;
-    }
-
-    /**
-     * RSA PKCS#1 v1.5 decryption of concatenated modulus-sized blocks, whatever chunk size the client encrypted.
-     *
-     * @throws GeneralSecurityException for an empty or truncated ciphertext or a block that does not decrypt
-     */
-    public byte[] decrypt(byte[] ciphertext) throws GeneralSecurityException {
-        if (ciphertext.length == 0 || ciphertext.length % blockSize != 0) {
-            throw new GeneralSecurityException("ciphertext is not a whole number of blocks");
-        }
-        Cipher cipher = Cipher.getInstance("RSA/ECB/PKCS1Padding");
-        cipher.init(Cipher.DECRYPT_MODE, privateKey);
-        byte[] plain = new byte[ciphertext.length];
-        int written = 0;
-        for (int offset = 0; offset < ciphertext.length; offset += blockSize) {
-            written += cipher.doFinal(ciphertext, offset, blockSize, plain, written);
-        }
-        return java.util.Arrays.copyOf(plain, written);
+    /** The configured, persisted or newly generated key; a problem is a configuration error naming the setting. */
+    public RSAPrivateCrtKey load() {
+        return load(config);
     }
 
     /**
@@ -126,9 +76,26 @@ public class AgentKeyPair {
 
     private static String read(Path file, String key) {
         try {
+            refuseReadableByOthers(file, key);
             return Files.readString(file, StandardCharsets.US_ASCII);
         } catch (IOException e) {
             throw new ConfigurationException(key + ": cannot read " + file + " (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    /**
+     * A private key any local account can read is as good as published: the start stops, as ssh does, instead of
+     * using it silently. Group read is allowed (a Kubernetes Secret volume with {@code fsGroup}).
+     */
+    private static void refuseReadableByOthers(Path file, String key) throws IOException {
+        if (!file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return;
+        }
+        Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
+        if (permissions.contains(PosixFilePermission.OTHERS_READ)) {
+            throw new ConfigurationException(key + ": " + file + " is readable by every local account ("
+                    + PosixFilePermissions.toString(permissions) + "); run chmod 600 on it (Kubernetes: defaultMode 0400)"
+                    + " or pass the key in OBRESTORE_AUTH_PRIVATE_KEY");
         }
     }
 
@@ -202,7 +169,7 @@ public class AgentKeyPair {
         }
         Files.writeString(temp, content, StandardCharsets.US_ASCII);
         try {
-            Files.move(temp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
         } catch (FileAlreadyExistsException raced) {
             Files.deleteIfExists(temp);
         }

@@ -1,0 +1,193 @@
+package io.obrestore.auth;
+
+import io.obrestore.config.StartupOrder;
+import io.quarkus.runtime.Startup;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.BigInteger;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.MessageDigest;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.RSAPublicKeySpec;
+import java.util.Arrays;
+import java.util.Base64;
+import javax.crypto.Cipher;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The agent's RSA key in use: the public key as {@code /api/v1/secret} serves it, and PKCS#1 v1.5 decryption of one
+ * header block with implicit rejection (docs/auth-protocol.md §7).
+ *
+ * <p>A block whose padding is wrong does not fail here: it decrypts to a pseudo-random plaintext of a chunk's length,
+ * derived from the block and the private key, as TLS stacks do for RSA key exchange. The header then fails where a
+ * block with correct padding around random bytes fails too, at JSON parsing, with the same answer after the same
+ * work, so no answer and no timing tells an attacker whether a forged block had valid padding (Bleichenbacher's
+ * oracle). The raw RSA operation is the JCA's ({@code RSA/ECB/NoPadding}, blinded); only the padding check is ours,
+ * because no JCA provider offers implicit rejection.
+ */
+@Startup(StartupOrder.AGENT_KEY)
+@ApplicationScoped
+public class AgentKey {
+
+    /** Plaintext bytes per block as both SDKs chunk it ({@code 512/8 - 11}): the length of a rejected block's stand-in. */
+    static final int CHUNK = 53;
+
+    private static final int MIN_PADDING = 8;
+
+    private final RSAPrivateCrtKey privateKey;
+    private final BigInteger modulus;
+    private final String publicKeyBase64;
+    private final int blockSize;
+    private final SecretKeySpec rejectionKey;
+    // Cipher and Mac objects are not thread-safe; one per event-loop thread, initialised once.
+    private final ThreadLocal<Cipher> rsa;
+    private final ThreadLocal<Mac> prf;
+
+    @Inject
+    public AgentKey(AgentKeyStore store) {
+        this(store.load());
+    }
+
+    /** The key in use for an already loaded private key. */
+    AgentKey(RSAPrivateCrtKey privateKey) {
+        this.privateKey = privateKey;
+        this.modulus = privateKey.getModulus();
+        this.blockSize = (modulus.bitLength() + 7) / 8;
+        try {
+            RSAPublicKey publicKey = (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(
+                    new RSAPublicKeySpec(modulus, privateKey.getPublicExponent()));
+            this.publicKeyBase64 = Base64.getEncoder().encodeToString(Pkcs1.encodePublicKey(publicKey));
+            // The stand-in plaintexts depend on the private key, so nobody without it can predict them.
+            this.rejectionKey = new SecretKeySpec(MessageDigest.getInstance("SHA-256")
+                    .digest(privateKey.getPrivateExponent().toByteArray()), "HmacSHA256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK lacks RSA or SHA-256", e);
+        }
+        this.rsa = ThreadLocal.withInitial(this::newCipher);
+        this.prf = ThreadLocal.withInitial(this::newMac);
+    }
+
+    /** Standard base64 of the PKCS#1 {@code RSAPublicKey} DER, as {@code /api/v1/secret} serves it. */
+    public String publicKeyBase64() {
+        return publicKeyBase64;
+    }
+
+    /** Ciphertext block length in bytes (modulus length: 128 for 1024-bit keys). */
+    public int blockSize() {
+        return blockSize;
+    }
+
+    /**
+     * Decrypts the block at {@code offset}: its PKCS#1 v1.5 message, or, when the padding is wrong (or
+     * {@code forceReject}), a pseudo-random stand-in of {@link #CHUNK} bytes. Never fails and takes the same steps
+     * either way.
+     */
+    byte[] decryptBlock(byte[] ciphertext, int offset, boolean forceReject) {
+        byte[] block = Arrays.copyOfRange(ciphertext, offset, offset + blockSize);
+        boolean reject = forceReject;
+        byte[] input = block;
+        if (new BigInteger(1, block).compareTo(modulus) >= 0) {
+            // Not a ciphertext of this key. Decrypting c - n keeps the work the same, but it must never be accepted:
+            // it would be a second encoding of another block, which the block memory would not recognise.
+            input = toBlock(new BigInteger(1, block).subtract(modulus));
+            reject = true;
+        }
+        byte[] encoded;
+        try {
+            encoded = rsa.get().doFinal(input);
+        } catch (GeneralSecurityException e) {
+            encoded = new byte[blockSize]; // cannot happen for input < n; fails the padding check below
+            reject = true;
+        }
+        return unpad(encoded, standIn(block), reject);
+    }
+
+    /**
+     * PKCS#1 v1.5 type 2 ({@code 00 02 PS 00 M}, PS at least 8 non-zero bytes), checked without branching on the
+     * decrypted bytes: the result is M when the padding holds, else {@code standIn}.
+     */
+    private static byte[] unpad(byte[] encoded, byte[] standIn, boolean forceReject) {
+        int k = encoded.length;
+        int good = isZero(encoded[0] & 0xff) & isZero((encoded[1] & 0xff) ^ 2);
+        int lookingForZero = -1;
+        int zeroIndex = 0;
+        for (int i = 2; i < k; i++) {
+            int zero = isZero(encoded[i] & 0xff);
+            zeroIndex = select(lookingForZero & zero, i, zeroIndex);
+            lookingForZero &= ~zero;
+        }
+        good &= ~lookingForZero;
+        good &= atLeast(zeroIndex, 2 + MIN_PADDING);
+        good &= forceReject ? 0 : -1;
+        int length = select(good, k - zeroIndex - 1, CHUNK);
+        int start = select(good, zeroIndex + 1, 0);
+        byte[] message = new byte[length];
+        for (int i = 0; i < length; i++) {
+            int fromBlock = encoded[Math.min(k - 1, start + i)];
+            int fromStandIn = standIn[i % CHUNK];
+            message[i] = (byte) select(good, fromBlock, fromStandIn);
+        }
+        return message;
+    }
+
+    /** {@link #CHUNK} bytes of HMAC-SHA256(key derived from d, block ‖ counter): the same block, the same stand-in. */
+    private byte[] standIn(byte[] block) {
+        Mac mac = prf.get();
+        byte[] out = new byte[CHUNK];
+        int filled = 0;
+        for (byte counter = 1; filled < CHUNK; counter++) {
+            mac.update(block);
+            mac.update(counter);
+            byte[] chunk = mac.doFinal();
+            int n = Math.min(chunk.length, CHUNK - filled);
+            System.arraycopy(chunk, 0, out, filled, n);
+            filled += n;
+        }
+        return out;
+    }
+
+    /** -1 (all bits) when {@code x} (0-255 or a small non-negative int) is zero, else 0. */
+    private static int isZero(int x) {
+        return ((x | -x) >>> 31) - 1;
+    }
+
+    /** -1 when {@code a >= b} (both non-negative and small), else 0. */
+    private static int atLeast(int a, int b) {
+        return ~((a - b) >> 31);
+    }
+
+    private static int select(int mask, int ifSet, int ifClear) {
+        return (ifSet & mask) | (ifClear & ~mask);
+    }
+
+    private byte[] toBlock(BigInteger value) {
+        byte[] raw = value.toByteArray();
+        byte[] block = new byte[blockSize];
+        int copied = Math.min(raw.length, blockSize);
+        System.arraycopy(raw, raw.length - copied, block, blockSize - copied, copied);
+        return block;
+    }
+
+    private Cipher newCipher() {
+        try {
+            Cipher cipher = Cipher.getInstance("RSA/ECB/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, privateKey);
+            return cipher;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("RSA/ECB/NoPadding is required of the JCA", e);
+        }
+    }
+
+    private Mac newMac() {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(rejectionKey);
+            return mac;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is required of the JCA", e);
+        }
+    }
+}

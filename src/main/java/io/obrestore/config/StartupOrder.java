@@ -1,0 +1,34 @@
+package io.obrestore.config;
+
+/**
+ * The one list of what runs when the service starts, in order (lower first), for {@code @Startup(...)} beans and
+ * {@code @Observes @Priority(...) StartupEvent} observers alike. Everything that checks configuration runs before
+ * anything that writes a file or touches the network, so a start that fails has nothing else to say and leaves
+ * nothing behind.
+ */
+public final class StartupOrder {
+
+    /** Quarkus' own settings users set (datasource URL): checked first, one line naming the key. */
+    public static final int QUARKUS_SETTINGS = 8;
+
+    /** Passwords and {@code obrestore.auth.required}: before a key could be generated and written. */
+    public static final int CREDENTIALS = 9;
+
+    /** The RSA key: loaded, or generated and written to the data directory. */
+    public static final int AGENT_KEY = 10;
+
+    /** The shared block memory (Redis), when configured: its client is checked after the key. */
+    public static final int BLOCK_MEMORY = 11;
+
+    /** The database's time zone, read once when {@code obrestore.time-zone} is not set. */
+    public static final int DATABASE_ZONE = Integer.MAX_VALUE - 2;
+
+    /** The restore gauges subscribe to the feed, which then polls the database. */
+    public static final int RESTORE_GAUGES = Integer.MAX_VALUE - 1;
+
+    /** Last: the first pooled connection is opened (its failure is only logged). */
+    public static final int POOL_WARMUP = Integer.MAX_VALUE;
+
+    private StartupOrder() {
+    }
+}
