@@ -39,9 +39,10 @@ record DecodedHeader(OcsHeader header, List<BlockDigest> blocks, int[] blockEnds
         long everyBlock = now + horizons.maxLifetime() + horizons.clockSkew();
         int first = -1;
         int last = -1;
-        if (passwordMatched && auth != null) {
-            first = blockAt(auth.start());
-            last = blockAt(auth.end() - 1);
+        // The blocks holding the password's characters; its quotes a forger can write in blocks of his own.
+        if (passwordMatched && auth != null && auth.end() - auth.start() > 2) {
+            first = blockAt(auth.start() + 1);
+            last = blockAt(auth.end() - 2);
         }
         long passwordBlocks = first < 0 ? everyBlock
                 : Math.max(everyBlock, Math.min(latestForgeableTs(first, last, now, horizons),

@@ -110,8 +110,9 @@ public class GuessThrottle {
             if (state.lockedUntil - now > 0) {
                 throw refused(state.lockedUntil - now);
             }
-            // Checks already running count as failures until they finish: parallel guesses get no extra tries.
-            if (state.failures > 0 && state.failures + state.inFlight >= threshold) {
+            // Checks already running count as failures until they finish: parallel guesses get no extra tries (once
+            // failures began; a client that has not failed runs as many parallel requests as it likes).
+            if (state.failures > 0 && state.inFlight >= Math.max(1, threshold - state.failures)) {
                 throw refused(delayNanos);
             }
         }

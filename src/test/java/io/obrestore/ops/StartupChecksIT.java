@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.obrestore.support.DocumentedCommands;
 import io.obrestore.support.Json;
 import io.obrestore.support.PackagedService;
+import io.obrestore.support.Ports;
 import java.net.ServerSocket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
@@ -80,7 +81,7 @@ class StartupChecksIT {
     @Test
     void theReadmeKeyCommandMakesAKeyTheServiceAccepts() throws Exception {
         String key = DocumentedCommands.run(DocumentedCommands.keyCommand());
-        int port = PackagedService.freePort();
+        int port = Ports.fresh();
         Process service = PackagedService.start(Map.of("OBRESTORE_AUTH_PRIVATE_KEY", key,
                 "QUARKUS_HTTP_PORT", String.valueOf(port)), dir.resolve("service.txt"));
         try {

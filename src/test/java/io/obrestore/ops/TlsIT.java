@@ -7,6 +7,7 @@ import io.obrestore.support.DocumentedCommands;
 import io.obrestore.support.Json;
 import io.obrestore.support.ObshellSdkHeaders;
 import io.obrestore.support.PackagedService;
+import io.obrestore.support.Ports;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -40,17 +41,17 @@ class TlsIT {
     void theStandardQuarkusKeysServeHttpsWithObshellAuth() throws Exception {
         DocumentedCommands.run("openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=127.0.0.1"
                 + " -addext subjectAltName=IP:127.0.0.1 -keyout " + dir.resolve("tls.key") + " -out " + dir.resolve("tls.crt"));
-        int https = PackagedService.freePort();
+        int https = Ports.fresh();
         Process service = PackagedService.start(Map.of(
                 "QUARKUS_HTTP_SSL_CERTIFICATE_FILES", dir.resolve("tls.crt").toString(),
                 "QUARKUS_HTTP_SSL_CERTIFICATE_KEY_FILES", dir.resolve("tls.key").toString(),
                 "QUARKUS_HTTP_SSL_PORT", String.valueOf(https),
-                "QUARKUS_HTTP_PORT", String.valueOf(PackagedService.freePort()),
+                "QUARKUS_HTTP_PORT", String.valueOf(Ports.fresh()),
                 "QUARKUS_HTTP_INSECURE_REQUESTS", "disabled",
                 "OBRESTORE_AUTH_PASSWORD", PASSWORD,
                 "OBRESTORE_AUTH_DATA_DIR", dir.resolve("data").toString(),
                 // No database: an authenticated request that gets past auth ends in 503, which is the proof.
-                "QUARKUS_DATASOURCE_REACTIVE_URL", "mysql://127.0.0.1:" + PackagedService.freePort()), dir.resolve("service.txt"));
+                "QUARKUS_DATASOURCE_REACTIVE_URL", "mysql://127.0.0.1:" + Ports.fresh()), dir.resolve("service.txt"));
         try {
             HttpClient client = HttpClient.newBuilder().sslContext(trusting(dir.resolve("tls.crt")))
                     .connectTimeout(Duration.ofSeconds(2)).build();

@@ -21,7 +21,14 @@ public class MariaDbTestResource implements QuarkusTestResourceLifecycleManager 
         }
         Map<String, Object> server = (Map<String, Object>) supplier.get();
         TestDatabase.attach(server);
+        // A fresh port for every start of the service: Quarkus would reuse the port it picked for the first packaged-jar
+        // start in every later one (its test configuration is read once per run), and an outgoing connection may hold
+        // it by then. test-port serves @QuarkusTest; the packaged jar takes quarkus.http.port (given after Quarkus'
+        // own -Dquarkus.http.port, so it wins) and the tests find it in the jar's "Listening on" line.
+        String port = String.valueOf(Ports.fresh());
         return Map.of(
+                "quarkus.http.test-port", port,
+                "quarkus.http.port", port,
                 "quarkus.datasource.reactive.url", (String) server.get("reactiveUrl"),
                 "quarkus.datasource.username", EmbeddedMariaDb.SERVICE_USER,
                 "quarkus.datasource.password", (String) server.get("password"));

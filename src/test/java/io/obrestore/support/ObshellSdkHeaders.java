@@ -74,6 +74,30 @@ public final class ObshellSdkHeaders {
         }
     }
 
+    /** Each chunk encrypted on its own as one PKCS#1 v1.5 block, as an attacker holding the public key can. */
+    public byte[] blocks(byte[] plaintext) {
+        return Base64.getDecoder().decode(encrypt(plaintext));
+    }
+
+    /**
+     * Raw RSA ({@code m^e mod n}) of a chosen encoded message, e.g. one whose PKCS#1 padding is wrong: what a
+     * padding-oracle attack sends.
+     */
+    public byte[] rawBlock(byte[] encodedMessage) {
+        try {
+            Cipher rsa = Cipher.getInstance("RSA/ECB/NoPadding");
+            rsa.init(Cipher.ENCRYPT_MODE, publicKey);
+            return rsa.doFinal(encodedMessage);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Modulus length in bytes: one ciphertext block. */
+    public int blockSize() {
+        return (publicKey.getModulus().bitLength() + 7) / 8;
+    }
+
     /** The SDKs' body: base64(AES-128-CBC(key, iv, PKCS#7(plaintext))), {@code keys} = key‖iv. */
     public static String aesBody(byte[] keys, String plaintext) {
         try {

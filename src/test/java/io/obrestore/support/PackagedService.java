@@ -1,7 +1,6 @@
 package io.obrestore.support;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -58,13 +57,6 @@ public final class PackagedService {
             throw new AssertionError("the service did not stop within 60 s with " + env);
         }
         return new Outcome(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
-    }
-
-    /** A TCP port nothing listens on now. */
-    public static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     /** The first answer of {@code uri} from a service still starting (bounded: 30 s); fails if it never answers. */

@@ -46,7 +46,7 @@ public class SharedMariaDb implements LauncherSessionListener {
         if (db == null) {
             String password = "pw-" + UUID.randomUUID();
             try (InputStream fixture = SharedMariaDb.class.getResourceAsStream(TestDatabase.FIXTURE)) {
-                db = EmbeddedMariaDb.start(PackagedService.freePort(), password, fixture);
+                db = EmbeddedMariaDb.start(Ports.fresh(), password, fixture);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -20,6 +20,21 @@ public final class TestDatabase {
         server = shared;
     }
 
+    /**
+     * The run's shared server, started if need be, for tests that start the packaged service themselves (no Quarkus
+     * test resource involved).
+     */
+    @SuppressWarnings("unchecked")
+    public static Server shared() {
+        Object supplier = System.getProperties().get(SharedMariaDb.KEY);
+        if (!(supplier instanceof java.util.function.Supplier<?> start)) {
+            throw new IllegalStateException("no shared MariaDB: " + SharedMariaDb.class.getName() + " is not registered");
+        }
+        Map<String, Object> description = (Map<String, Object>) start.get();
+        attach(description);
+        return new Server(description);
+    }
+
     /** The running server; fails if no test resource attached one. */
     public static Server server() {
         Map<String, Object> current = server;
@@ -34,6 +49,11 @@ public final class TestDatabase {
 
         public String password() {
             return (String) description.get("password");
+        }
+
+        /** The service's datasource URL ({@code mysql://127.0.0.1:port}). */
+        public String reactiveUrl() {
+            return (String) description.get("reactiveUrl");
         }
 
         public String jdbcUrl() {

@@ -1,0 +1,327 @@
+package io.obrestore.auth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.obrestore.support.Json;
+import io.obrestore.support.ObshellSdkHeaders;
+import io.obrestore.support.ServiceProcess;
+import java.io.ByteArrayOutputStream;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What an attacker on the network does with the public key and captured X-OCS-Headers, against the packaged service
+ * (docs/auth-protocol.md §7): probe for a padding oracle (answers and timing), splice a captured block that holds the
+ * password into headers of his own, stretch its lifetime, replay re-encodings. Each must yield nothing.
+ */
+class CapturedHeaderAttackIT {
+
+    private static final String PASSWORD = "P@ssw0rd!";
+    /** 40 characters: in both SDK forms the first block then holds the password but no digit of ts. */
+    private static final String LONG_PASSWORD = "correct-horse-battery-staple-0123456789x";
+    private static final String OVERVIEW = "/api/v1/tenant/rt2/restore/overview";
+    private static final String TASKS = "/api/v1/restore/tasks";
+    private static final String RUNNING = "/api/v1/restore/running/stream";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @TempDir
+    static Path dir;
+
+    private static ServiceProcess service;
+    private static ObshellSdkHeaders attacker;
+
+    @BeforeAll
+    static void start() throws Exception {
+        service = ServiceProcess.start(dir, "attacked", Map.of(
+                "OBRESTORE_AUTH_PASSWORD", PASSWORD,
+                "OBRESTORE_AUTH_AGENT_PASSWORD", LONG_PASSWORD,
+                // Guessing is throttled; these attacks are about what a header reveals, not how fast one may guess.
+                "OBRESTORE_AUTH_THROTTLE_FAILURES", "1000000",
+                "OBRESTORE_AUTH_THROTTLE_GLOBAL_FAILURES_PER_MINUTE", "1000000"));
+        attacker = new ObshellSdkHeaders(service.publicKey());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        service.close();
+    }
+
+    /**
+     * Bleichenbacher needs to tell a block with valid PKCS#1 padding from one without. Four kinds of forged 8-block
+     * headers, the first block of each differing only in what it decrypts to: bad padding; good padding around
+     * random bytes; good padding around text that is not JSON; good padding around truncated JSON. One answer for
+     * all, and the same time (medians over interleaved tries, printed).
+     */
+    @Test
+    void noPaddingOracleInAnswersOrTiming() throws Exception {
+        Map<String, List<String>> kinds = new LinkedHashMap<>();
+        int tries = 150;
+        for (String kind : List.of("bad padding", "random bytes", "not JSON", "truncated JSON")) {
+            List<String> headers = new ArrayList<>();
+            for (int i = 0; i < tries; i++) {
+                headers.add(forged(kind));
+            }
+            kinds.put(kind, headers);
+        }
+        Set<String> answers = new HashSet<>();
+        Map<String, long[]> nanos = new LinkedHashMap<>();
+        kinds.keySet().forEach(kind -> nanos.put(kind, new long[tries]));
+        for (int i = 0; i < tries; i++) {
+            for (Map.Entry<String, List<String>> kind : kinds.entrySet()) {
+                long start = System.nanoTime();
+                HttpResponse<String> response = service.get(OVERVIEW, "X-OCS-Header", kind.getValue().get(i));
+                nanos.get(kind.getKey())[i] = System.nanoTime() - start;
+                answers.add(response.statusCode() + " " + response.headers().firstValue("Content-Type").orElse("")
+                        + " " + withoutRequestFields(response.body()));
+            }
+        }
+        assertEquals(1, answers.size(), "one answer for every kind: " + answers);
+        JsonNode error = Json.parse(answers.iterator().next().split(" ", 3)[2]).get("error");
+        assertEquals(1, error.get("code").asInt(), "code 1: the SDKs refetch the key");
+        assertEquals("Security.Authentication.Header.DecryptFailed", error.get("errCode").asText());
+
+        Map<String, Double> medians = new LinkedHashMap<>();
+        nanos.forEach((kind, times) -> medians.put(kind, median(times) / 1e6));
+        double fastest = medians.values().stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+        double slowest = medians.values().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+        System.out.printf("ATTACK padding-oracle timing, median ms over %d tries each: %s; slowest/fastest %.3f%n",
+                tries, format(medians), slowest / fastest);
+        // Stopping at a bad first block would save 7 of 8 RSA operations (several ms here): far beyond this bound.
+        assertTrue(slowest / fastest < 1.25, "medians differ: " + format(medians));
+    }
+
+    /**
+     * The victim's first block holds {"Auth":"<password>","Ts":"<ts>","Uri":"/api/v1 ; the attacker encrypts the rest
+     * of a header of his choosing with the public key. Once the victim's header has been answered, every such forgery
+     * is refused, on any route, also with a ts of his own added as a second key.
+     */
+    @Test
+    void aCapturedPasswordBlockCannotBeSplicedIntoAnotherHeader() throws Exception {
+        String victim = attacker.go(PASSWORD, OVERVIEW);
+        assertEquals(200, service.get(OVERVIEW, "X-OCS-Header", victim).statusCode());
+        byte[] passwordBlock = firstBlock(victim);
+        String prefix = ObshellSdkHeaders.goPlaintext(PASSWORD, ObshellSdkHeaders.expiry(), OVERVIEW, null)
+                .substring(0, 53);
+        int refused = 0;
+        for (String[] forgery : new String[][] {
+            {TASKS, completing(prefix, TASKS) + "\",\"Keys\":null}"},
+            {RUNNING, completing(prefix, RUNNING) + "\",\"Keys\":null}"},
+            {TASKS, completing(prefix, TASKS) + "\",\"Ts\":\"9999999999\",\"Keys\":null}"},
+        }) {
+            String spliced = splice(passwordBlock, forgery[1]);
+            HttpResponse<String> answer = service.get(forgery[0], "X-OCS-Header", spliced);
+            assertEquals(401, answer.statusCode(), forgery[1] + ": " + answer.body());
+            refused++;
+        }
+        assertEquals(3, refused);
+        // The same forgery with the attacker's own first block (and a wrong password) is checked normally: it is the
+        // captured block that is refused, not the shape of the header.
+        assertEquals("Security.Authentication.IncorrectOceanbasePassword", errCode(service.get(TASKS, "X-OCS-Header",
+                attacker.go("guess", TASKS))));
+    }
+
+    /** A second ts key appended by a forger is refused even before the victim's header arrives (no memory needed). */
+    @Test
+    void aForgedSecondTsIsRefusedOutright() throws Exception {
+        String victim = attacker.go(PASSWORD, OVERVIEW);
+        String prefix = ObshellSdkHeaders.goPlaintext(PASSWORD, ObshellSdkHeaders.expiry(), OVERVIEW, null)
+                .substring(0, 53);
+        String spliced = splice(firstBlock(victim), completing(prefix, TASKS) + "\",\"Ts\":\"9999999999\",\"Keys\":null}");
+        assertEquals("Security.Authentication.Header.DecryptFailed", errCode(service.get(TASKS, "X-OCS-Header", spliced)));
+        // Nothing is remembered of a header that did not parse: the victim's own header still passes, once.
+        assertEquals(200, service.get(OVERVIEW, "X-OCS-Header", victim).statusCode());
+    }
+
+    /** Someone with the password cannot make a header that lives longer than obrestore.auth.max-lifetime. */
+    @Test
+    void aTsFarAheadIsRefused() throws Exception {
+        String forever = attacker.encrypt(ObshellSdkHeaders.goPlaintext(PASSWORD, 9_999_999_999L, OVERVIEW, null));
+        HttpResponse<String> answer = service.get(OVERVIEW, "X-OCS-Header", forever);
+        assertEquals(401, answer.statusCode(), answer.body());
+        assertEquals("Security.Authentication.Timestamp.TooFar", errCode(answer));
+        assertEquals(10008, Json.parse(answer.body()).get("error").get("code").asInt());
+    }
+
+    /** Changing the unused bits of an answered header's base64 tail gives the same blocks: replays, refused. */
+    @Test
+    void reEncodingsOfAnAnsweredHeaderAreReplays() throws Exception {
+        // Two blocks (256 bytes): the base64 ends in one character with four unused bits, then "==".
+        String header = attacker.go(PASSWORD, OVERVIEW);
+        assertEquals(200, service.get(OVERVIEW, "X-OCS-Header", header).statusCode());
+        List<String> variants = reEncodings(header);
+        assertEquals(15, variants.size());
+        Map<String, Integer> answers = new LinkedHashMap<>();
+        for (String variant : variants) {
+            assertFalse(variant.equals(header));
+            HttpResponse<String> answer = service.get(OVERVIEW, "X-OCS-Header", variant);
+            answers.merge(answer.statusCode() + " " + errCode(answer), 1, Integer::sum);
+        }
+        System.out.printf("ATTACK re-encoded replays: %s%n", answers);
+        assertEquals(Map.of("401 Security.Authentication.Replayed", 15), answers);
+    }
+
+    /**
+     * With a long password the first block holds the password and no digit of ts, so a forger could pair it with a
+     * fresh ts for ever: such a block is remembered for obrestore.auth.password-block-retention (24 h), far beyond
+     * the 2 s every other block is kept here. A short password's block carries its whole ts and expires with it.
+     */
+    @Test
+    void passwordBlocksOutliveTheHeaderThatCarriedThem() throws Exception {
+        // Plain blocks are remembered max-lifetime + clock-skew = 2 s here; password blocks' retention stays 24 h.
+        try (ServiceProcess shortMemory = ServiceProcess.start(dir, "short-memory", Map.of(
+                "OBRESTORE_AUTH_PASSWORD", PASSWORD,
+                "OBRESTORE_AUTH_AGENT_PASSWORD", LONG_PASSWORD,
+                "OBRESTORE_AUTH_MAX_LIFETIME", "2s",
+                "OBRESTORE_AUTH_CLOCK_SKEW", "0s"))) {
+            ObshellSdkHeaders sdk = new ObshellSdkHeaders(shortMemory.publicKey());
+            long ts = Instant.now().getEpochSecond() + 1;
+            String longVictim = sdk.encrypt(ObshellSdkHeaders.goPlaintext(LONG_PASSWORD, ts, OVERVIEW, null));
+            String shortVictim = sdk.encrypt(ObshellSdkHeaders.goPlaintext(PASSWORD, ts, OVERVIEW, null));
+            assertEquals(200, shortMemory.get(OVERVIEW, "X-OCS-Agent-Header", longVictim).statusCode());
+            assertEquals(200, shortMemory.get(OVERVIEW, "X-OCS-Header", shortVictim).statusCode());
+            // Until the service's clock is past the victims' ts and every plain block's memory (2 s after they were
+            // answered), so only the retention of password blocks can still refuse anything.
+            long past = Instant.now().getEpochSecond() + 3;
+            Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> clockOf(shortMemory).getEpochSecond() > past);
+
+            String longPrefix = ObshellSdkHeaders.goPlaintext(LONG_PASSWORD, ts, OVERVIEW, null).substring(0, 53);
+            assertTrue(longPrefix.endsWith("\",\"T"), "the first block holds no ts digit: " + longPrefix);
+            long freshTs = Instant.now().getEpochSecond() + 1;
+            byte[] longBlock = Arrays.copyOf(Base64.getDecoder().decode(longVictim), sdk.blockSize());
+            String forged = spliceWith(sdk, longBlock, "s\":\"" + freshTs + "\",\"Uri\":\"" + TASKS + "\",\"Keys\":null}");
+            assertEquals("Security.Authentication.Replayed", errCode(shortMemory.get(TASKS, "X-OCS-Agent-Header", forged)));
+
+            // The short password's block carries the victim's whole ts, now past: splicing it gets nothing either.
+            byte[] shortBlock = Arrays.copyOf(Base64.getDecoder().decode(shortVictim), sdk.blockSize());
+            String shortPrefix = ObshellSdkHeaders.goPlaintext(PASSWORD, ts, OVERVIEW, null).substring(0, 53);
+            String shortForged = spliceWith(sdk, shortBlock, completing(shortPrefix, TASKS) + "\",\"Keys\":null}");
+            assertEquals("Security.Authentication.Expired", errCode(shortMemory.get(TASKS, "X-OCS-Header", shortForged)));
+        }
+    }
+
+    // --- attacker's tools ---
+
+    /** An 8-block header of the given kind; only the first block differs between kinds. */
+    private static String forged(String kind) {
+        int k = attacker.blockSize();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] first = switch (kind) {
+            case "bad padding" -> {
+                byte[] encoded = new byte[k];
+                RANDOM.nextBytes(encoded);
+                encoded[0] = 0;
+                encoded[1] = 3; // not 02: PKCS#1 v1.5 decryption fails here
+                yield attacker.rawBlock(encoded);
+            }
+            case "random bytes" -> {
+                byte[] random = new byte[53];
+                RANDOM.nextBytes(random);
+                random[0] = (byte) 0xff; // never a JSON start
+                yield attacker.blocks(random);
+            }
+            case "not JSON" -> attacker.blocks("this is plain text and no JSON value at all, sorry!!".getBytes(
+                    StandardCharsets.UTF_8));
+            case "truncated JSON" -> attacker.blocks("{\"Auth\":\"guess\",\"Ts\":\"1767225660\",\"Uri\":\"/api/v".getBytes(
+                    StandardCharsets.UTF_8));
+            default -> throw new IllegalArgumentException(kind);
+        };
+        out.writeBytes(first);
+        // Seven more blocks, the same for every kind, so decrypting them is most of the work. After the truncated
+        // JSON they continue its last string without ever closing it: that kind fails at the very end.
+        out.writeBytes(attacker.blocks("y".repeat(7 * 53).getBytes(StandardCharsets.UTF_8)));
+        byte[] all = out.toByteArray();
+        assertEquals(8 * k, all.length, kind);
+        return Base64.getEncoder().encodeToString(all);
+    }
+
+    /** What follows {@code prefix} (a header's first 53 bytes, ending inside its uri) to make the uri {@code target}. */
+    private static String completing(String prefix, String target) {
+        String uriSoFar = prefix.substring(prefix.indexOf("\"Uri\":\"") + 7);
+        assertTrue(target.startsWith(uriSoFar), prefix + " / " + target);
+        return target.substring(uriSoFar.length());
+    }
+
+    private static byte[] firstBlock(String header) {
+        return Arrays.copyOf(Base64.getDecoder().decode(header), attacker.blockSize());
+    }
+
+    /** The captured block followed by the attacker's own blocks for {@code rest} (the text after "/api/v1"). */
+    private static String splice(byte[] capturedBlock, String rest) {
+        return spliceWith(attacker, capturedBlock, rest);
+    }
+
+    private static String spliceWith(ObshellSdkHeaders publicKey, byte[] capturedBlock, String rest) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(capturedBlock);
+        out.writeBytes(publicKey.blocks(rest.getBytes(StandardCharsets.UTF_8)));
+        return Base64.getEncoder().encodeToString(out.toByteArray());
+    }
+
+    /** The 15 other spellings of the last base64 character before the padding (its unused bits changed). */
+    private static List<String> reEncodings(String header) {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        int padding = header.endsWith("==") ? 2 : header.endsWith("=") ? 1 : 0;
+        int last = header.length() - padding - 1;
+        int value = alphabet.indexOf(header.charAt(last));
+        int unusedBits = padding == 2 ? 4 : padding == 1 ? 2 : 0;
+        List<String> variants = new ArrayList<>();
+        for (int low = 0; low < (1 << unusedBits); low++) {
+            int changed = (value & ~((1 << unusedBits) - 1)) | low;
+            if (changed != value) {
+                variants.add(header.substring(0, last) + alphabet.charAt(changed) + header.substring(last + 1));
+            }
+        }
+        return variants;
+    }
+
+    private static Instant clockOf(ServiceProcess instance) throws Exception {
+        return java.time.OffsetDateTime.parse(Json.parse(instance.get("/api/v1/info").body()).get("timestamp").asText())
+                .toInstant();
+    }
+
+    private static String errCode(HttpResponse<String> response) {
+        return Json.parse(response.body()).path("error").path("errCode").asText("none: " + response.statusCode());
+    }
+
+    /** The body without what differs per request (timestamp, duration, traceId). */
+    private static String withoutRequestFields(String body) {
+        ObjectNode node = (ObjectNode) Json.parse(body);
+        node.remove(List.of("timestamp", "duration", "traceId"));
+        return node.toString();
+    }
+
+    private static double median(long[] values) {
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    private static String format(Map<String, Double> medians) {
+        StringBuilder out = new StringBuilder();
+        medians.forEach((kind, ms) -> out.append(out.length() == 0 ? "" : ", ").append(kind).append(' ')
+                .append(String.format("%.3f", ms)));
+        return out.toString();
+    }
+}
