@@ -40,6 +40,8 @@ public class ApiRoutes {
         BodyHandler bodies = BodyHandler.create(false).setBodyLimit(maxBodyBytes);
         router.route(API).order(-10)
                 .handler(rc -> {
+                    // Answers hold restore state (and auth outcomes): no browser, proxy or CDN may keep them.
+                    rc.response().putHeader(HttpHeaders.CACHE_CONTROL, "no-store");
                     if (hasBody(rc.request())) {
                         bodies.handle(rc);
                     } else {

@@ -9,12 +9,12 @@ public record RequestTrace(String traceId, long startNanos) {
     /** obshell's header for a caller-chosen trace id. */
     public static final String HEADER = "X-OBSHELL-Trace-ID";
 
-    private static final int MAX_ECHOED_LENGTH = 128;
+    private static final int MAX_ECHOED_LENGTH = 64;
 
     /**
      * Starts a trace: echoes the caller's {@value #HEADER} like obshell, else 8 random bytes as 16 hex chars.
-     * Unlike obshell, an echoed id must be short printable ASCII, so the header cannot inject text into
-     * responses or logs.
+     * Unlike obshell, an echoed id must be at most 64 letters, digits, {@code .}, {@code _} or {@code -} (obshell's own
+     * ids are 16 hex digits), so the header cannot carry markup, quotes or other text into responses and logs.
      */
     public static RequestTrace begin(String callerTraceId) {
         String id = isEchoable(callerTraceId) ? callerTraceId : randomId();
@@ -35,6 +35,7 @@ public record RequestTrace(String traceId, long startNanos) {
         if (id == null || id.isEmpty() || id.length() > MAX_ECHOED_LENGTH) {
             return false;
         }
-        return id.chars().allMatch(c -> c > 0x20 && c < 0x7f);
+        return id.chars().allMatch(c -> (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                || c == '.' || c == '_' || c == '-');
     }
 }

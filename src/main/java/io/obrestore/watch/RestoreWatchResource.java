@@ -53,6 +53,6 @@ public class RestoreWatchResource {
     @ServerExceptionMapper
     public RestResponse<String> endedAtOnce(StreamEndedAtOnce ended) {
         return RestResponse.ResponseBuilder.ok(ended.stream(), MediaType.SERVER_SENT_EVENTS_TYPE)
-                .header("Cache-Control", "no-cache").build();
+                .header("Cache-Control", "no-store").build();
     }
 }

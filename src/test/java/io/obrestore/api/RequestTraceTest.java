@@ -18,7 +18,8 @@ class RequestTraceTest {
 
     @ParameterizedTest
     @NullAndEmptySource
-    @ValueSource(strings = {"with space", "new\nline", "\u00e9t\u00e9"})
+    @ValueSource(strings = {"with space", "new\nline", "\u00e9t\u00e9", "<script>alert(1)</script>", "a\"b", "x'y",
+        "{\"json\":1}", "%0d%0aSet-Cookie:x"})
     void generatesSixteenHexCharsOtherwise(String caller) {
         String id = RequestTrace.begin(caller).traceId();
         assertTrue(id.matches("[0-9a-f]{16}"), id);
@@ -27,6 +28,7 @@ class RequestTraceTest {
 
     @Test
     void refusesToEchoAnOverlongId() {
-        assertTrue(RequestTrace.begin("a".repeat(129)).traceId().matches("[0-9a-f]{16}"));
+        assertTrue(RequestTrace.begin("a".repeat(65)).traceId().matches("[0-9a-f]{16}"));
+        assertEquals("req-42_a.B", RequestTrace.begin("req-42_a.B").traceId());
     }
 }

@@ -1,5 +1,6 @@
 package io.obrestore.auth;
 
+import static io.obrestore.support.Management.management;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -217,8 +218,8 @@ class AuthenticatedOverviewTest {
     void publicRoutesAndProbesNeedNoHeader() {
         given().get("/api/v1/info").then().statusCode(200);
         given().get("/api/v1/secret").then().statusCode(200);
-        given().get("/q/health/live").then().statusCode(200);
-        given().get("/q/health/ready").then().statusCode(200);
+        management().get("/q/health/live").then().statusCode(200);
+        management().get("/q/health/ready").then().statusCode(200);
         // Security reports that the agent password is set.
         assertTrue(Json.parse(given().get("/api/v1/info").asString()).get("data").get("security").asBoolean());
     }

@@ -1,5 +1,6 @@
 package io.obrestore.config;
 
+import static io.obrestore.support.Management.management;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -30,6 +31,6 @@ class ProductionDefaultsTest {
         // The fixture's wall-clock time, labelled with the JVM's zone.
         assertEquals("2024-10-14T15:25:18.092782", start.toLocalDateTime().toString());
         assertEquals(ZoneId.systemDefault().getRules().getOffset(start.toLocalDateTime()), start.getOffset());
-        given().get("/q/health/ready").then().statusCode(200);
+        management().get("/q/health/ready").then().statusCode(200);
     }
 }

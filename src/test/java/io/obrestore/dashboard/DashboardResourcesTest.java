@@ -36,6 +36,27 @@ class DashboardResourcesTest {
         given().get("/webjars/uplot/dist/uPlot.min.css").then().statusCode(200);
     }
 
+    /** A fixed dashboard reaches users at their next load: its files are revalidated, never kept as immutable. */
+    @Test
+    void thePageIsRevalidatedOnEveryLoad() {
+        for (String path : new String[] {"/dashboard/", "/dashboard/index.html", "/dashboard/app.js"}) {
+            String cacheControl = given().get(path).then().statusCode(200).extract().header("Cache-Control");
+            org.junit.jupiter.api.Assertions.assertFalse(cacheControl != null && cacheControl.contains("immutable"),
+                    path + ": " + cacheControl);
+            org.junit.jupiter.api.Assertions.assertTrue(cacheControl == null || cacheControl.contains("max-age=0")
+                    || cacheControl.contains("no-cache"), path + ": " + cacheControl);
+        }
+    }
+
+    /** API answers hold restore state: never stored by a browser or a proxy. */
+    @Test
+    void apiAnswersAreNeverStored() {
+        for (String path : new String[] {"/api/v1/info", "/api/v1/secret", "/api/v1/tenant/rt2/restore/overview",
+            "/api/v1/tenant/no_such/restore/overview", "/api/v1/nope", "/api/v1/tenant/rt2/restore/overview/stream"}) {
+            given().get(path).then().header("Cache-Control", "no-store");
+        }
+    }
+
     @Test
     void thePageLearnsWhetherToAskForAPassword() {
         given().get("/dashboard/auth.json").then().statusCode(200).contentType(startsWith("application/json"))

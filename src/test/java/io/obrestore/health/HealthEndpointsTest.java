@@ -1,5 +1,6 @@
 package io.obrestore.health;
 
+import static io.obrestore.support.Management.management;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -15,14 +16,14 @@ class HealthEndpointsTest {
 
     @Test
     void readinessProbesTheRestoreViews() {
-        given().get("/q/health/ready").then().statusCode(200)
+        management().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("oceanbase-restore-views"));
     }
 
     @Test
     void livenessAndStartedAreUp() {
-        given().get("/q/health/live").then().statusCode(200).body("checks.name", hasItem("process"));
-        given().get("/q/health/started").then().statusCode(200).body("checks.name", hasItem("started"));
+        management().get("/q/health/live").then().statusCode(200).body("checks.name", hasItem("process"));
+        management().get("/q/health/started").then().statusCode(200).body("checks.name", hasItem("started"));
     }
 }

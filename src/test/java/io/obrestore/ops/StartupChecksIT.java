@@ -45,7 +45,14 @@ class StartupChecksIT {
         "OBRESTORE_MAX_WAITING_REQUESTS | -1          | obrestore.max-waiting-requests",
         "OBRESTORE_MAX_BODY_BYTES       | 1e6         | obrestore.max-body-bytes",
         "OBRESTORE_AUTH_KEY_SIZE        | 512         | obrestore.auth.key-size",
-        "OBRESTORE_AUTH_REPLAY_MEMORY   | 0           | obrestore.auth.replay-memory",
+        "OBRESTORE_AUTH_BLOCK_MEMORY    | 0           | obrestore.auth.block-memory",
+        "OBRESTORE_AUTH_BLOCK_MEMORY_STORE | memcached | obrestore.auth.block-memory-store",
+        "OBRESTORE_AUTH_MAX_LIFETIME    | 0s          | obrestore.auth.max-lifetime",
+        "OBRESTORE_AUTH_MAX_HEADER_BLOCKS | 0         | obrestore.auth.max-header-blocks",
+        "OBRESTORE_AUTH_THROTTLE_FAILURES | 0         | obrestore.auth.throttle.failures",
+        "QUARKUS_DATASOURCE_REACTIVE_URL | notaurl    | quarkus.datasource.reactive.url",
+        "QUARKUS_HTTP_PORT              | 99999       | quarkus.http.port",
+        "QUARKUS_MANAGEMENT_PORT        | -1          | quarkus.management.port",
         "OBRESTORE_TIME_ZONE            | Mars/Base   | obrestore.time-zone",
         "OBRESTORE_AUTH_PRIVATE_KEY     | not-a-key   | obrestore.auth.private-key",
         "OBRESTORE_AUTH_PRIVATE_KEY_FILE| /nonexistent| obrestore.auth.private-key-file",
@@ -56,10 +63,11 @@ class StartupChecksIT {
         // A socket where the database would be: a start that fails must not have opened a connection to it.
         try (ServerSocket database = new ServerSocket(0)) {
             database.setSoTimeout(300);
-            outcome = PackagedService.startExpectingFailure(Map.of(variable, value,
-                    "OBRESTORE_AUTH_DATA_DIR", data.toString(), "QUARKUS_HTTP_PORT", "0",
-                    "QUARKUS_DATASOURCE_REACTIVE_URL", "mysql://127.0.0.1:" + database.getLocalPort()),
-                    dir.resolve("out.txt"));
+            Map<String, String> env = new java.util.HashMap<>(Map.of("OBRESTORE_AUTH_DATA_DIR", data.toString(),
+                    "QUARKUS_HTTP_PORT", "0", "QUARKUS_MANAGEMENT_PORT", "0",
+                    "QUARKUS_DATASOURCE_REACTIVE_URL", "mysql://127.0.0.1:" + database.getLocalPort()));
+            env.put(variable, value);
+            outcome = PackagedService.startExpectingFailure(env, dir.resolve("out.txt"));
             assertThrows(SocketTimeoutException.class, database::accept, "no connection to the database");
         }
         String output = outcome.output();
@@ -74,6 +82,38 @@ class StartupChecksIT {
         }
     }
 
+    /** A private key file any local account can read is refused, as ssh refuses it, before anything else happens. */
+    @Test
+    void aWorldReadableKeyFileStopsTheStart() throws Exception {
+        Path key = dir.resolve("key.pem");
+        Files.writeString(key, DocumentedCommands.run(DocumentedCommands.keyCommand()));
+        Files.setPosixFilePermissions(key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        PackagedService.Outcome outcome = PackagedService.startExpectingFailure(Map.of(
+                "OBRESTORE_AUTH_PRIVATE_KEY_FILE", key.toString(), "QUARKUS_HTTP_PORT", "0",
+                "QUARKUS_MANAGEMENT_PORT", "0"), dir.resolve("out.txt"));
+        String output = outcome.output();
+        assertNotEquals(0, outcome.exitCode(), output);
+        List<String> naming = output.lines().filter(line -> line.contains("obrestore.auth.private-key-file")).toList();
+        assertEquals(1, naming.size(), output);
+        assertTrue(naming.get(0).contains("readable by every local account") && naming.get(0).contains("chmod 600"),
+                naming.get(0));
+        assertEquals(List.of(), PackagedService.stackTraceLines(output), output);
+        // Owner-only, the same file is used.
+        Files.setPosixFilePermissions(key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        int port = Ports.fresh();
+        Process service = PackagedService.start(Map.of("OBRESTORE_AUTH_PRIVATE_KEY_FILE", key.toString(),
+                "QUARKUS_HTTP_PORT", String.valueOf(port), "QUARKUS_MANAGEMENT_PORT", String.valueOf(Ports.fresh())),
+                dir.resolve("service.txt"));
+        try {
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+            assertEquals(200, PackagedService.awaitAnswer(http, URI.create("http://127.0.0.1:" + port + "/api/v1/secret"),
+                    service).statusCode());
+        } finally {
+            service.destroy();
+            service.waitFor();
+        }
+    }
+
     /**
      * The README's key command, run as documented: its output (base64 of a PEM file) is accepted, and the service
      * serves that key's public half.
@@ -83,7 +123,8 @@ class StartupChecksIT {
         String key = DocumentedCommands.run(DocumentedCommands.keyCommand());
         int port = Ports.fresh();
         Process service = PackagedService.start(Map.of("OBRESTORE_AUTH_PRIVATE_KEY", key,
-                "QUARKUS_HTTP_PORT", String.valueOf(port)), dir.resolve("service.txt"));
+                "QUARKUS_HTTP_PORT", String.valueOf(port), "QUARKUS_MANAGEMENT_PORT", String.valueOf(Ports.fresh())),
+                dir.resolve("service.txt"));
         try {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
             HttpResponse<String> secret = PackagedService.awaitAnswer(http,

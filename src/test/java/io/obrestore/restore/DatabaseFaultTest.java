@@ -1,5 +1,6 @@
 package io.obrestore.restore;
 
+import static io.obrestore.support.Management.management;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -81,7 +82,7 @@ class DatabaseFaultTest {
         long recoveredAfterMs;
         try {
             Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
-                    .until(() -> given().get("/q/health/ready").statusCode() == 503);
+                    .until(() -> management().get("/q/health/ready").statusCode() == 503);
             downAfterMs = (System.nanoTime() - killedAt) / 1_000_000;
             Awaitility.await().atMost(Duration.ofSeconds(10))
                     .until(() -> answers.keySet().stream().anyMatch(a -> a.startsWith("503")));
@@ -90,7 +91,7 @@ class DatabaseFaultTest {
         }
         long backAt = System.nanoTime();
         Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
-                .until(() -> given().get(RT2).statusCode() == 200 && given().get("/q/health/ready").statusCode() == 200);
+                .until(() -> given().get(RT2).statusCode() == 200 && management().get("/q/health/ready").statusCode() == 200);
         recoveredAfterMs = (System.nanoTime() - backAt) / 1_000_000;
         running.set(false);
         for (Thread client : clients) {

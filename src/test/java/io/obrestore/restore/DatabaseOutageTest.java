@@ -1,5 +1,6 @@
 package io.obrestore.restore;
 
+import static io.obrestore.support.Management.management;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -32,7 +33,7 @@ class DatabaseOutageTest {
     @Test
     void outageIsReportedPromptlyAndRecoveredWithoutRestart() {
         overview().then().statusCode(200);
-        given().get("/q/health/ready").then().statusCode(200);
+        management().get("/q/health/ready").then().statusCode(200);
 
         TestDatabase.server().stopServer();
         try {
@@ -51,11 +52,11 @@ class DatabaseOutageTest {
                 assertFalse(raw.contains(leak), leak + " in " + raw);
             }
 
-            Response ready = given().get("/q/health/ready");
+            Response ready = management().get("/q/health/ready");
             assertEquals(503, ready.statusCode(), ready.asString());
             assertFalse(ready.asString().contains("refused"), ready.asString());
             // Liveness does no I/O: an outage must not get the pod restarted.
-            given().get("/q/health/live").then().statusCode(200);
+            management().get("/q/health/live").then().statusCode(200);
         } finally {
             TestDatabase.server().restart();
         }
@@ -65,7 +66,7 @@ class DatabaseOutageTest {
         JsonNode data = Json.parse(overview().asString()).get("data");
         assertEquals("rt2", data.get("restore_tenant_name").asText());
         await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200))
-                .until(() -> given().get("/q/health/ready").statusCode() == 200);
+                .until(() -> management().get("/q/health/ready").statusCode() == 200);
     }
 
     private static Response overview() {

@@ -11,6 +11,13 @@ import java.util.function.Supplier;
  */
 public class MariaDbTestResource implements QuarkusTestResourceLifecycleManager {
 
+    private static volatile int managementPort;
+
+    /** The management port (probes, metrics) of the service the last start of this resource configured. */
+    public static int managementPort() {
+        return managementPort;
+    }
+
     @Override
     @SuppressWarnings("unchecked")
     public Map<String, String> start() {
@@ -26,9 +33,12 @@ public class MariaDbTestResource implements QuarkusTestResourceLifecycleManager 
         // it by then. test-port serves @QuarkusTest; the packaged jar takes quarkus.http.port (given after Quarkus'
         // own -Dquarkus.http.port, so it wins) and the tests find it in the jar's "Listening on" line.
         String port = String.valueOf(Ports.fresh());
+        managementPort = Ports.fresh();
         return Map.of(
                 "quarkus.http.test-port", port,
                 "quarkus.http.port", port,
+                "quarkus.management.test-port", String.valueOf(managementPort),
+                "quarkus.management.port", String.valueOf(managementPort),
                 "quarkus.datasource.reactive.url", (String) server.get("reactiveUrl"),
                 "quarkus.datasource.username", EmbeddedMariaDb.SERVICE_USER,
                 "quarkus.datasource.password", (String) server.get("password"));

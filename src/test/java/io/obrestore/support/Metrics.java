@@ -1,5 +1,6 @@
 package io.obrestore.support;
 
+import static io.obrestore.support.Management.management;
 import static io.restassured.RestAssured.given;
 
 /** Reads the service's own Prometheus page, the way a scraper does. */
@@ -10,7 +11,7 @@ public final class Metrics {
 
     /** The whole exposition text. */
     public static String scrape() {
-        return given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return management().get("/q/metrics").then().statusCode(200).extract().asString();
     }
 
     /**

@@ -45,6 +45,8 @@ public final class PackagedService {
                 .redirectOutput(output.toFile());
         // Only what the test gives: no OBRESTORE_* or QUARKUS_* of the machine leaks in.
         builder.environment().keySet().removeIf(key -> key.startsWith("OBRESTORE_") || key.startsWith("QUARKUS_"));
+        // Its own management port unless the test chose one: two instances must not both take the default 9000.
+        builder.environment().put("QUARKUS_MANAGEMENT_PORT", String.valueOf(Ports.fresh()));
         builder.environment().putAll(env);
         return builder.start();
     }

@@ -23,20 +23,24 @@ public final class ServiceProcess implements AutoCloseable {
     private final Process process;
     private final Path log;
     private final int port;
+    private final int managementPort;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private ServiceProcess(Process process, Path log, int port) {
+    private ServiceProcess(Process process, Path log, int port, int managementPort) {
         this.process = process;
         this.log = log;
         this.port = port;
+        this.managementPort = managementPort;
     }
 
     /** Starts the service with {@code env} on top of a port, the database and a data directory in {@code dir}. */
     public static ServiceProcess start(Path dir, String name, Map<String, String> env) throws Exception {
         TestDatabase.Server database = TestDatabase.shared();
         int port = Ports.fresh();
+        int managementPort = Ports.fresh();
         Map<String, String> all = new HashMap<>();
         all.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        all.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort));
         all.put("QUARKUS_DATASOURCE_REACTIVE_URL", database.reactiveUrl());
         all.put("QUARKUS_DATASOURCE_USERNAME", EmbeddedMariaDb.SERVICE_USER);
         all.put("QUARKUS_DATASOURCE_PASSWORD", database.password());
@@ -44,7 +48,7 @@ public final class ServiceProcess implements AutoCloseable {
         all.put("OBRESTORE_AUTH_DATA_DIR", dir.resolve(name + "-data").toString());
         all.putAll(env);
         Path log = dir.resolve(name + ".log");
-        ServiceProcess service = new ServiceProcess(PackagedService.start(all, log), log, port);
+        ServiceProcess service = new ServiceProcess(PackagedService.start(all, log), log, port, managementPort);
         HttpResponse<String> first = PackagedService.awaitAnswer(service.http, service.uri("/api/v1/secret"), service.process);
         if (first.statusCode() != 200) {
             service.close();
@@ -55,6 +59,11 @@ public final class ServiceProcess implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** The management interface's port (probes, metrics). */
+    public int managementPort() {
+        return managementPort;
     }
 
     public URI uri(String requestTarget) {
