@@ -45,9 +45,10 @@ public class OcsHeaderCodec {
         this.key = key;
     }
 
-    /** RSA blocks a header value of {@code length} base64 characters holds (rounded up; a ragged end counts). */
-    public int blocksIn(int length) {
-        long bytes = (long) length * 3 / 4;
+    /** RSA blocks a header value holds, from its length alone (rounded up: a ragged end counts as a block). */
+    public int blocksIn(String value) {
+        int padding = value.endsWith("==") ? 2 : value.endsWith("=") ? 1 : 0;
+        long bytes = Math.max(0, (long) value.length() * 3 / 4 - padding);
         return (int) Math.max(1, (bytes + key.blockSize() - 1) / key.blockSize());
     }
 
@@ -57,7 +58,7 @@ public class OcsHeaderCodec {
         byte[] ciphertext = decodeBase64(headerValue);
         boolean malformed = ciphertext == null;
         if (malformed) {
-            ciphertext = new byte[blocksIn(headerValue.length()) * k];
+            ciphertext = new byte[blocksIn(headerValue) * k];
         }
         int blocks = Math.max(1, (ciphertext.length + k - 1) / k);
         boolean ragged = ciphertext.length % k != 0 || ciphertext.length == 0;

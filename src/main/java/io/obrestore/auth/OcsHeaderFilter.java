@@ -35,14 +35,16 @@ public class OcsHeaderFilter {
     private final CredentialVerifier credentials;
     private final GuessThrottle throttle;
     private final BlockMemory memory;
+    private final RsaThreads rsa;
     private final MeterRegistry metrics;
 
     public OcsHeaderFilter(OcsHeaderVerifier verifier, CredentialVerifier credentials, GuessThrottle throttle,
-            BlockMemory memory, MeterRegistry metrics) {
+            BlockMemory memory, RsaThreads rsa, MeterRegistry metrics) {
         this.verifier = verifier;
         this.credentials = credentials;
         this.throttle = throttle;
         this.memory = memory;
+        this.rsa = rsa;
         this.metrics = metrics;
     }
 
@@ -79,26 +81,19 @@ public class OcsHeaderFilter {
         } catch (ApiException refused) {
             throw counted(refused);
         }
-        List<HeaderBlock> blocks;
-        try {
-            DecodedHeader decoded = verifier.decode(kind, value);
-            check.decoded = decoded;
-            blocks = verifier.blocksToRemember(decoded, now);
-        } catch (ApiException failed) {
-            throw check.failed(permit, failed);
+        if (rsa.inline()) {
+            return check.remember(permit, check.decode(permit));
         }
-        if (memory instanceof LocalBlockMemory local) {
-            check.conclude(permit, local.rememberNow(blocks, now));
-            return null;
-        }
-        return memory.remember(blocks, now)
-                .onFailure(failure -> !(failure instanceof ApiException)).transform(failure -> {
-                    LOG.warnf("The shared block memory did not answer: %s", failure.getMessage());
+        return rsa.run(() -> check.decode(permit))
+                .onFailure(failure -> failure instanceof ApiException api && api.code() == ErrorCode.AUTH_UNAVAILABLE)
+                .invoke(busy -> {
                     throttle.released(permit);
-                    return counted(new ApiException(ErrorCode.AUTH_UNAVAILABLE, "the shared block memory is unreachable"));
+                    counted((ApiException) busy);
                 })
-                .invoke(verdict -> check.conclude(permit, verdict))
-                .replaceWithVoid();
+                .chain(blocks -> {
+                    Uni<Void> remembered = check.remember(permit, blocks);
+                    return remembered == null ? Uni.createFrom().voidItem() : remembered;
+                });
     }
 
     /** One header being checked. */
@@ -108,7 +103,7 @@ public class OcsHeaderFilter {
         private final HeaderKind kind;
         private final String value;
         private final long now;
-        private DecodedHeader decoded;
+        private volatile DecodedHeader decoded;
 
         Check(ContainerRequestContext context, RoutingContext routing, HeaderKind kind, String value, long now) {
             this.context = context;
@@ -116,6 +111,33 @@ public class OcsHeaderFilter {
             this.kind = kind;
             this.value = value;
             this.now = now;
+        }
+
+        /** Decrypts and parses the header: the RSA work. Throws the uniform refusal. */
+        List<HeaderBlock> decode(GuessThrottle.Permit permit) {
+            try {
+                decoded = verifier.decode(kind, value);
+                return verifier.blocksToRemember(decoded, now);
+            } catch (ApiException failed) {
+                throw failed(permit, failed);
+            }
+        }
+
+        /** The block memory's step: null when it answered at once (local), else the Redis round trip. */
+        Uni<Void> remember(GuessThrottle.Permit permit, List<HeaderBlock> blocks) {
+            if (memory instanceof LocalBlockMemory local) {
+                conclude(permit, local.rememberNow(blocks, now));
+                return null;
+            }
+            return memory.remember(blocks, now)
+                    .onFailure(failure -> !(failure instanceof ApiException)).transform(failure -> {
+                        LOG.warnf("The shared block memory did not answer: %s", failure.getMessage());
+                        throttle.released(permit);
+                        return counted(new ApiException(ErrorCode.AUTH_UNAVAILABLE,
+                                "the shared block memory is unreachable"));
+                    })
+                    .invoke(verdict -> conclude(permit, verdict))
+                    .replaceWithVoid();
         }
 
         /** The memory's verdict, then obshell's remaining checks; throws the refusal. */

@@ -47,7 +47,7 @@ public class OcsHeaderVerifier {
 
     /** RSA blocks the value would cost to decrypt, known from its length alone (0 for an oversized value). */
     public int blocksIn(String value) {
-        return value.length() > maxHeaderBytes ? 0 : codec.blocksIn(value.length());
+        return value.length() > maxHeaderBytes ? 0 : codec.blocksIn(value);
     }
 
     /**
@@ -59,7 +59,7 @@ public class OcsHeaderVerifier {
         if (value.length() > maxHeaderBytes) {
             throw new ApiException(ErrorCode.HEADER_TOO_LARGE, kind.headerName(), maxHeaderBytes + " bytes");
         }
-        if (codec.blocksIn(value.length()) > maxHeaderBlocks) {
+        if (codec.blocksIn(value) > maxHeaderBlocks) {
             // No header of this service's SDK clients needs more; each block costs a private-key operation.
             throw new ApiException(ErrorCode.HEADER_TOO_LARGE, kind.headerName(), maxHeaderBlocks + " RSA blocks");
         }

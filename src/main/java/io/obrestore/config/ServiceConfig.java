@@ -161,6 +161,15 @@ public interface ServiceConfig {
         @WithDefault("local")
         BlockMemoryStore blockMemoryStore();
 
+        /**
+         * Threads that decrypt auth headers: 0 decrypts on the event loop that received the request (fastest; the
+         * throttle and the block cap bound what a flood can make it do, docs/performance.md); more runs RSA on that
+         * many threads of its own, with at most 16 headers waiting per thread (beyond: 503).
+         */
+        @WithDefault("0")
+        @WithConverter(NonNegative.class)
+        int rsaThreads();
+
         /** Throttling of failed headers ({@code obrestore.auth.throttle.*}), modelled on MySQL's connection_control. */
         Throttle throttle();
     }

@@ -61,6 +61,11 @@ public final class ServiceProcess implements AutoCloseable {
         return port;
     }
 
+    /** The operating-system process id of the service. */
+    public long pid() {
+        return process.pid();
+    }
+
     /** The management interface's port (probes, metrics). */
     public int managementPort() {
         return managementPort;
