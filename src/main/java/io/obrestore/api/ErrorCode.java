@@ -33,6 +33,11 @@ public enum ErrorCode {
     UNEXPECTED("Common.Unexpected", 500, 0, "Unexpected error: Internal Server Error"),
     /** Ours: {@code obrestore.watch.max-tenants} tenants are watched already; a stream for another one waits. */
     WATCH_LIMIT("Restore.Watch.TooManyTenants", 503, 0, "Too many tenants are watched at once (at most %d)"),
+    /** Ours: {@code obrestore.watch.max-streams} event streams are open already. */
+    STREAM_LIMIT("Restore.Watch.TooManyStreams", 503, 0, "Too many event streams are open (at most %d)"),
+    /** Ours: {@code obrestore.watch.max-streams-per-client} event streams are open from this client address. */
+    CLIENT_STREAM_LIMIT("Restore.Watch.TooManyClientStreams", 429, 0,
+            "Too many event streams are open from this address (at most %d)"),
 
     // Authentication: obshell's codes, statuses, legacy codes and texts (docs/auth-protocol.md §4, §5). The SDKs resend
     // after code 1 (refetching the public key) and code 10008 (trying their candidate auth).

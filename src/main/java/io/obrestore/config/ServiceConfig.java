@@ -251,6 +251,22 @@ public interface ServiceConfig {
         int maxTenants();
 
         /**
+         * Event streams (tenant and running restores) open at once; one more gets 503
+         * {@code Restore.Watch.TooManyStreams} and its connection is closed.
+         */
+        @WithDefault("512")
+        @WithConverter(Positive.class)
+        int maxStreams();
+
+        /**
+         * Event streams open at once from one client address (a browser holds at most six connections per host); one
+         * more gets 429 {@code Restore.Watch.TooManyClientStreams} and its connection is closed.
+         */
+        @WithDefault("16")
+        @WithConverter(Positive.class)
+        int maxStreamsPerClient();
+
+        /**
          * Export Prometheus gauges for every running restore. The shared poller then keeps running without
          * watchers too (one statement per {@link #pollInterval()}); a scrape never queries the database.
          */

@@ -17,9 +17,6 @@ public final class StartupOrder {
     /** The RSA key: loaded, or generated and written to the data directory. */
     public static final int AGENT_KEY = 10;
 
-    /** The shared block memory (Redis), when configured: its client is checked after the key. */
-    public static final int BLOCK_MEMORY = 11;
-
     /** The database's time zone, read once when {@code obrestore.time-zone} is not set. */
     public static final int DATABASE_ZONE = Integer.MAX_VALUE - 2;
 

@@ -1,6 +1,7 @@
 package io.obrestore.db;
 
 import io.obrestore.config.ServiceConfig;
+import io.obrestore.config.StartupOrder;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,12 +15,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class PoolWarmup {
 
-    /**
-     * After every other start-up observer: a start that fails (bad key, missing password) must fail before any
-     * connection attempt, or the shutdown that follows would add a misleading "not reachable" warning.
-     */
-    static final int LAST = Integer.MAX_VALUE;
-
     private static final Logger LOG = Logger.getLogger(PoolWarmup.class);
 
     private final DatabaseProbe probe;
@@ -32,7 +27,7 @@ public class PoolWarmup {
         this.config = config;
     }
 
-    void onStart(@Observes @Priority(LAST) StartupEvent event) {
+    void onStart(@Observes @Priority(StartupOrder.POOL_WARMUP) StartupEvent event) {
         long started = System.nanoTime();
         probe.probe()
                 .ifNoItem().after(config.queryTimeout()).fail()

@@ -2,65 +2,56 @@ package io.obrestore.feed;
 
 import io.obrestore.api.Rfc3339;
 import io.obrestore.restore.RestoreOverview;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 
 /**
- * What the feed remembers of one running job between polls: its counters over a sliding time window (for rates, ETA
- * and the dashboard's chart) and when its progress last moved (for the stall diagnosis). Used by the feed's poll only,
- * one poll at a time, so not thread-safe.
+ * What the feed remembers of one running job between polls, immutable: its counters over a sliding time window (for
+ * rates, ETA and the dashboard's chart) and when its progress last moved (for the stall diagnosis). Elapsed time comes
+ * from the monotonic clock ({@code nanos}); wall-clock times are only labels, so a clock step never bends a rate.
+ *
+ * @param samples the window's samples, oldest first
+ * @param progressBytes finished bytes when progress last moved
+ * @param progressTablets finished tablets when progress last moved
+ * @param progressStatus status when progress last moved
+ * @param progressNanos when progress last moved, on the monotonic clock
+ * @param progressAt the same moment on the wall clock
  */
-final class JobTracker {
+record JobTracker(List<Sample> samples, long progressBytes, long progressTablets, String progressStatus,
+        long progressNanos, Instant progressAt) {
 
     /** Most samples sent to the dashboard per job: enough for a small chart, evenly picked from the window. */
     static final int MAX_CHART_SAMPLES = 60;
 
-    private record Sample(long nanos, long epochMillis, long bytes, long tablets) {
+    /** One poll's counters of the job. */
+    record Sample(long nanos, long epochMillis, long bytes, long tablets) {
     }
 
-    private final long windowNanos;
-    private final int maxSamples;
-    private final long stallAfterNanos;
-    private final Deque<Sample> samples = new ArrayDeque<>();
-
-    // The progress that counts for the stall diagnosis: finished bytes, finished tablets, status.
-    private long progressBytes = -1;
-    private long progressTablets = -1;
-    private String progressStatus;
-    private long progressNanos;
-    private Instant progressAt;
-
-    JobTracker(Duration window, Duration pollInterval, Duration stallAfter) {
-        this.windowNanos = window.toNanos();
-        // One sample per poll fills the window; the bound holds even if polls come faster than configured.
-        this.maxSamples = (int) Math.min(10_000, window.toMillis() / Math.max(1, pollInterval.toMillis()) + 2);
-        this.stallAfterNanos = stallAfter.toNanos();
+    /** A job first seen now: its progress counts as moving now. */
+    static JobTracker first(RestoreOverview job, long nanos, Instant now, FeedSettings settings) {
+        return new JobTracker(List.of(), -1, -1, null, nanos, now).add(job, nanos, now, settings);
     }
 
-    /** Records the job as polled at {@code nanos} (System.nanoTime), which is {@code now} on the wall clock. */
-    void add(RestoreOverview job, long nanos, Instant now) {
-        Sample last = samples.peekLast();
+    /** The tracker after the job was polled at {@code nanos} ({@code now} on the wall clock). */
+    JobTracker add(RestoreOverview job, long nanos, Instant now, FeedSettings settings) {
+        List<Sample> kept = new ArrayList<>(samples.size() + 1);
+        Sample last = samples.isEmpty() ? null : samples.get(samples.size() - 1);
         // Counters that went backwards (a retried phase): the old samples no longer describe the job.
-        if (last != null && (job.finishBytes() < last.bytes() || job.finishTabletCount() < last.tablets())) {
-            samples.clear();
+        if (last == null || (job.finishBytes() >= last.bytes() && job.finishTabletCount() >= last.tablets())) {
+            kept.addAll(samples);
         }
-        samples.addLast(new Sample(nanos, now.toEpochMilli(), job.finishBytes(), job.finishTabletCount()));
-        while (samples.size() > maxSamples || nanos - samples.peekFirst().nanos() > windowNanos) {
-            samples.removeFirst();
+        kept.add(new Sample(nanos, now.toEpochMilli(), job.finishBytes(), job.finishTabletCount()));
+        while (kept.size() > settings.maxSamples() || nanos - kept.get(0).nanos() > settings.rateWindow().toNanos()) {
+            kept.remove(0);
         }
-        if (job.finishBytes() != progressBytes || job.finishTabletCount() != progressTablets
-                || !job.status().equals(progressStatus)) {
-            progressBytes = job.finishBytes();
-            progressTablets = job.finishTabletCount();
-            progressStatus = job.status();
-            progressNanos = nanos;
-            progressAt = now;
-        }
+        boolean moved = job.finishBytes() != progressBytes || job.finishTabletCount() != progressTablets
+                || !job.status().equals(progressStatus);
+        return moved
+                ? new JobTracker(List.copyOf(kept), job.finishBytes(), job.finishTabletCount(), job.status(), nanos, now)
+                : new JobTracker(List.copyOf(kept), progressBytes, progressTablets, progressStatus, progressNanos,
+                        progressAt);
     }
 
     /** Rates and time left for {@code job} at {@code now}; null until two samples lie at least a second apart. */
@@ -68,8 +59,8 @@ final class JobTracker {
         if (samples.size() < 2) {
             return null;
         }
-        Sample first = samples.peekFirst();
-        Sample last = samples.peekLast();
+        Sample first = samples.get(0);
+        Sample last = samples.get(samples.size() - 1);
         double seconds = (last.nanos() - first.nanos()) / 1e9;
         if (seconds < 1) {
             return null;
@@ -90,18 +81,18 @@ final class JobTracker {
      * Stalled once finished bytes, finished tablets and status have stayed the same for {@code stall-after}, counted
      * from when this service first saw the job if it never saw them move.
      */
-    Diagnostics diagnostics(long nanos, ZoneId zone) {
-        return new Diagnostics(nanos - progressNanos >= stallAfterNanos, Rfc3339.format(progressAt, zone),
+    Diagnostics diagnostics(long nanos, FeedSettings settings) {
+        long stallAfterNanos = settings.stallAfter().toNanos();
+        return new Diagnostics(nanos - progressNanos >= stallAfterNanos, Rfc3339.format(progressAt, settings.zone()),
                 stallAfterNanos / 1_000_000_000L);
     }
 
     /** At most {@link #MAX_CHART_SAMPLES} samples of the window, evenly spread, oldest first, the newest always in. */
     List<ProgressSample> chartSamples() {
-        List<Sample> all = new ArrayList<>(samples);
-        int count = Math.min(all.size(), MAX_CHART_SAMPLES);
+        int count = Math.min(samples.size(), MAX_CHART_SAMPLES);
         List<ProgressSample> picked = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            Sample sample = all.get(count == 1 ? all.size() - 1 : (int) ((long) i * (all.size() - 1) / (count - 1)));
+            Sample sample = samples.get(count == 1 ? samples.size() - 1 : (int) ((long) i * (samples.size() - 1) / (count - 1)));
             picked.add(new ProgressSample(sample.epochMillis(), sample.bytes(), sample.tablets()));
         }
         return picked;

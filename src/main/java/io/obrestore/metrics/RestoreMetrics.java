@@ -4,22 +4,29 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
-import io.obrestore.api.ApiException;
+import io.micrometer.core.instrument.Counter;
 import io.obrestore.config.ServiceConfig;
-import io.obrestore.feed.RunningRestore;
-import io.obrestore.feed.RunningRestores;
-import io.obrestore.feed.RunningRestoresFeed;
+import io.obrestore.config.StartupOrder;
+import io.obrestore.feed.FeedUpdate;
+import io.obrestore.feed.PolledRestore;
+import io.obrestore.feed.RestoreFeed;
+import io.obrestore.feed.RestoresPoll;
 import io.obrestore.restore.OrphanedTenant;
+import io.obrestore.restore.RestoreOverview;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.subscription.Cancellable;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.ToDoubleFunction;
@@ -28,24 +35,27 @@ import java.util.function.ToDoubleFunction;
  * Prometheus gauges for every running restore (labelled {@code tenant} and {@code status}) and every orphaned tenant
  * (labelled {@code tenant}), set from the feed's polls: a scrape reads the last values and never queries the
  * database. A restore that stops running loses its series at the next poll. Log-stream counts are not exported:
- * OceanBase keeps them in CDB_OB_RESTORE_HISTORY only, i.e. once the restore is over.
+ * OceanBase keeps them in CDB_OB_RESTORE_HISTORY only, i.e. once the restore is over. Each job seen ending counts once
+ * in {@code obrestore_restore_ended_total{status}}, so "a restore failed" can alert.
  */
 @ApplicationScoped
-public class RestoreMetrics implements RunningRestoresFeed.Listener {
+public class RestoreMetrics {
 
-    /** After the start-up checks: a start that fails must not have queried the database first. */
-    static final int AFTER_START_CHECKS = Integer.MAX_VALUE - 1;
-
-    private final RunningRestoresFeed feed;
+    private final RestoreFeed feed;
+    private final MeterRegistry registry;
     private final boolean enabled;
     private final List<Series> gauges = new ArrayList<>();
     private final MultiGauge orphans;
     private final AtomicInteger running = new AtomicInteger();
     private final AtomicInteger orphanCount = new AtomicInteger();
-    private final Map<Tags, RunningRestore> latest = new ConcurrentHashMap<>();
+    private final Map<Tags, PolledRestore> latest = new ConcurrentHashMap<>();
+    // Used by the one subscription to the feed, one poll at a time: the ended jobs already counted.
+    private final Set<Long> counted = new HashSet<>();
+    private Cancellable subscription;
 
-    public RestoreMetrics(RunningRestoresFeed feed, ServiceConfig config, MeterRegistry registry) {
+    public RestoreMetrics(RestoreFeed feed, ServiceConfig config, MeterRegistry registry) {
         this.feed = feed;
+        this.registry = registry;
         this.enabled = config.watch().metricsEnabled();
         gauge(registry, "obrestore.restore.progress.ratio", "Data restore progress, 0-1 (RESTORE_PROGRESS / 100)",
                 restore -> percent(restore.overview().restoreProgress()));
@@ -72,20 +82,50 @@ public class RestoreMetrics implements RunningRestoresFeed.Listener {
                 .description("Tenants left in RESTORE status without a running restore job").register(registry);
     }
 
-    void start(@Observes @Priority(AFTER_START_CHECKS) StartupEvent event) {
+    void start(@Observes @Priority(StartupOrder.RESTORE_GAUGES) StartupEvent event) {
         if (enabled) {
-            feed.subscribe(this); // keeps the feed polling without any stream open
+            // Keeps the feed polling without any stream open.
+            subscription = feed.updates().subscribe().with(this::updated);
+            // Registered at start, so an alert on the counter has a series (0) before the first restore ends.
+            for (String status : List.of("SUCCESS", "FAIL")) {
+                endedCounter(status);
+            }
         }
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (subscription != null) {
+            subscription.cancel();
+        }
+    }
+
+    private void updated(FeedUpdate update) {
+        // A failed poll keeps the gauges at the last poll's values; the poll-failure counter tells they are stale.
+        if (!update.failed()) {
+            polled(update.poll());
+        }
+    }
+
+    private Counter endedCounter(String status) {
+        return Counter.builder("obrestore.restore.ended").tag("status", status)
+                .description("Restore jobs seen ending, by final status (SUCCESS or FAIL)").register(registry);
     }
 
     /**
      * Makes the series those of one poll. Series that stay are never re-registered (a scrape between a removal and a
      * re-registration would miss them): they read the restore of the latest poll from {@link #latest}.
      */
-    @Override
-    public void polled(RunningRestores restores) {
-        Map<Tags, RunningRestore> polled = new LinkedHashMap<>();
-        for (RunningRestore restore : restores.running()) {
+    void polled(RestoresPoll restores) {
+        Set<Long> stillListed = new HashSet<>();
+        for (RestoreOverview job : restores.ended()) {
+            stillListed.add(job.jobId());
+            if (counted.add(job.jobId())) {
+                endedCounter(job.status()).increment();
+            }
+        }
+        counted.retainAll(stillListed);
+        Map<Tags, PolledRestore> polled = new LinkedHashMap<>();
+        for (PolledRestore restore : restores.running()) {
             polled.put(Tags.of("tenant", restore.tenant(), "status", restore.overview().status()), restore);
         }
         latest.putAll(polled);
@@ -97,7 +137,7 @@ public class RestoreMetrics implements RunningRestoresFeed.Listener {
                 // An absent figure is no series rather than a misleading 0.
                 if (!Double.isNaN(gauge.value().applyAsDouble(restore))) {
                     rows.add(MultiGauge.Row.of(tags, latest, current -> {
-                        RunningRestore now = current.get(tags);
+                        PolledRestore now = current.get(tags);
                         return now == null ? Double.NaN : gauge.value().applyAsDouble(now);
                     }));
                 }
@@ -112,15 +152,10 @@ public class RestoreMetrics implements RunningRestoresFeed.Listener {
         orphanCount.set(orphanRows.size());
     }
 
-    /** The gauges keep the last poll's values; the poll-failure counter tells that they are stale. */
-    @Override
-    public void pollFailed(ApiException failure) {
+    private record Series(MultiGauge series, ToDoubleFunction<PolledRestore> value) {
     }
 
-    private record Series(MultiGauge series, ToDoubleFunction<RunningRestore> value) {
-    }
-
-    private void gauge(MeterRegistry registry, String name, String description, ToDoubleFunction<RunningRestore> value) {
+    private void gauge(MeterRegistry registry, String name, String description, ToDoubleFunction<PolledRestore> value) {
         gauges.add(new Series(MultiGauge.builder(name).description(description).register(registry), value));
     }
 

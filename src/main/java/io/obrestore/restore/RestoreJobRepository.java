@@ -64,7 +64,7 @@ public class RestoreJobRepository {
                       ORDER BY START_TIMESTAMP DESC, TENANT_ID ASC, JOB_ID DESC
                       LIMIT 1)
                   ) j ON j.RESTORE_TENANT_NAME = t.TENANT_NAME
-            """.formatted(RestoreJobRow.PROGRESS_COLUMNS, RestoreJobRow.HISTORY_COLUMNS);
+            """.formatted(RestoreRowShape.PROGRESS_COLUMNS, RestoreRowShape.HISTORY_COLUMNS);
 
     /**
      * What the running-restores feed reads on every poll, for all tenants in one statement:
@@ -92,7 +92,7 @@ public class RestoreJobRepository {
                 AND NOT EXISTS (SELECT 1 FROM oceanbase.CDB_OB_RESTORE_PROGRESS p
                                  WHERE p.TENANT_ID = 1 AND p.RESTORE_TENANT_NAME = t.TENANT_NAME))
             ORDER BY JOB_ID DESC
-            """.formatted(RestoreJobRow.PROGRESS_COLUMNS, RestoreJobRow.HISTORY_COLUMNS, RestoreJobRow.ORPHAN_COLUMNS);
+            """.formatted(RestoreRowShape.PROGRESS_COLUMNS, RestoreRowShape.HISTORY_COLUMNS, RestoreRowShape.ORPHAN_COLUMNS);
 
     /**
      * obshell's task list ({@code GET /api/v1/restore/tasks}): running then finished sys job rows
@@ -113,7 +113,7 @@ public class RestoreJobRepository {
                 AND (? IS NULL OR START_TIMESTAMP >= ?) AND (? IS NULL OR START_TIMESTAMP <= ?)
                 AND (? = '' OR FIND_IN_SET(STATUS, ?) > 0))
             ORDER BY SOURCE DESC, START_TIMESTAMP DESC, JOB_ID DESC
-            """.formatted(RestoreJobRow.PROGRESS_COLUMNS, RestoreJobRow.HISTORY_COLUMNS);
+            """.formatted(RestoreRowShape.PROGRESS_COLUMNS, RestoreRowShape.HISTORY_COLUMNS);
 
     /**
      * What the overview statement found for one tenant name.
@@ -133,7 +133,7 @@ public class RestoreJobRepository {
      * @param finished the finished rows of the job ids asked about
      * @param orphaned tenants left in RESTORE status with no running job
      */
-    public record RunningJobs(List<RestoreOverview> running, List<RestoreOverview> finished,
+    public record PollRows(List<RestoreOverview> running, List<RestoreOverview> finished,
             List<OrphanedTenant> orphaned) {
     }
 
@@ -169,12 +169,12 @@ public class RestoreJobRepository {
      * Every running job, the finished rows of {@code finishedJobIds} and the orphaned tenants, in one statement
      * (see {@link #RUNNING_SQL}).
      */
-    public Uni<RunningJobs> runningJobs(Collection<Long> finishedJobIds) {
+    public Uni<PollRows> runningJobs(Collection<Long> finishedJobIds) {
         String ids = finishedJobIds.stream().map(String::valueOf).collect(Collectors.joining(","));
         return run(pool.getDelegate().preparedQuery(RUNNING_SQL)
-                .collecting(rowsInto(RunningJobsBuilder::new, RunningJobsBuilder::add))
+                .collecting(rowsInto(PollRowsBuilder::new, PollRowsBuilder::add))
                 .execute(Tuple.of(ids, ids)))
-                .map(RunningJobsBuilder::build);
+                .map(PollRowsBuilder::build);
     }
 
     /**
@@ -213,10 +213,10 @@ public class RestoreJobRepository {
 
         void add(Row row) {
             storedName = row.getString("FOUND_TENANT_NAME");
-            String source = RestoreJobRow.source(row);
-            if (RestoreJobRow.PROGRESS.equals(source)) {
+            String source = RestoreRowShape.source(row);
+            if (RestoreRowShape.PROGRESS.equals(source)) {
                 running = row;
-            } else if (RestoreJobRow.HISTORY.equals(source)) {
+            } else if (RestoreRowShape.HISTORY.equals(source)) {
                 finished = row;
             }
         }
@@ -224,33 +224,33 @@ public class RestoreJobRepository {
         /** A running job wins over history; the view the row came from decides, never its STATUS (as obshell). */
         TenantJob build() {
             Row chosen = running != null ? running : finished;
-            return new TenantJob(storedName, chosen == null ? null : RestoreJobRow.overview(chosen, zone));
+            return new TenantJob(storedName, chosen == null ? null : RestoreRowShape.overview(chosen, zone));
         }
     }
 
-    private final class RunningJobsBuilder {
+    private final class PollRowsBuilder {
         private final List<RestoreOverview> running = new ArrayList<>();
         private final Set<String> runningNames = new HashSet<>();
         private final List<RestoreOverview> finished = new ArrayList<>();
         private final List<OrphanedTenant> orphaned = new ArrayList<>();
 
         void add(Row row) {
-            switch (String.valueOf(RestoreJobRow.source(row))) {
-                case RestoreJobRow.PROGRESS -> {
-                    RestoreOverview job = RestoreJobRow.overview(row, zone);
+            switch (String.valueOf(RestoreRowShape.source(row))) {
+                case RestoreRowShape.PROGRESS -> {
+                    RestoreOverview job = RestoreRowShape.overview(row, zone);
                     // Newest job first: an older running row of the same name (never seen, but possible) is dropped.
                     if (runningNames.add(job.restoreTenantName())) {
                         running.add(job);
                     }
                 }
-                case RestoreJobRow.HISTORY -> finished.add(RestoreJobRow.overview(row, zone));
-                case RestoreJobRow.ORPHAN -> orphaned.add(RestoreJobRow.orphan(row, zone));
+                case RestoreRowShape.HISTORY -> finished.add(RestoreRowShape.overview(row, zone));
+                case RestoreRowShape.ORPHAN -> orphaned.add(RestoreRowShape.orphan(row, zone));
                 default -> throw new IllegalStateException("unexpected row source");
             }
         }
 
-        RunningJobs build() {
-            return new RunningJobs(List.copyOf(running), List.copyOf(finished), List.copyOf(orphaned));
+        PollRows build() {
+            return new PollRows(List.copyOf(running), List.copyOf(finished), List.copyOf(orphaned));
         }
     }
 
@@ -268,7 +268,7 @@ public class RestoreJobRepository {
 
         void add(Row row) {
             if (total >= first && total - first < size) {
-                contents.add(RestoreJobRow.overview(row, zone));
+                contents.add(RestoreRowShape.overview(row, zone));
             }
             total++;
         }

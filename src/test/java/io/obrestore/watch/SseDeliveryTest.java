@@ -3,6 +3,10 @@ package io.obrestore.watch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.obrestore.watch.SseDelivery.StreamEvent;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.util.ArrayList;
@@ -17,7 +21,34 @@ import org.junit.jupiter.api.Test;
  * A consumer that stops reading: its writes never complete. Memory must stay at one event in flight and one
  * waiting, and the consumer must get the latest state when it reads again.
  */
-class WatchSubscriberTest {
+class SseDeliveryTest {
+
+    private static final OutboundSseEvent COMMENT = SseImpl.INSTANCE.newEventBuilder().comment("heartbeat").build();
+
+    /** One client's stream as the service wires it, fed by the test: states, heartbeat ticks, the writer. */
+    private static final class Client {
+        final BroadcastProcessor<StreamEvent> states = BroadcastProcessor.create();
+        final BroadcastProcessor<Long> ticks = BroadcastProcessor.create();
+        final SseDelivery.Writer writer;
+        private long ticked;
+
+        Client(SseEventSink sink, Runnable onEnd) {
+            writer = new SseDelivery(Multi.createFrom().nothing(), new SimpleMeterRegistry())
+                    .deliver(states, ticks, COMMENT, sink, onEnd);
+        }
+
+        void offer(OutboundSseEvent state) {
+            states.onNext(new StreamEvent(Long.parseLong(state.getId() == null ? "0" : state.getId()), state, false));
+        }
+
+        void finish(OutboundSseEvent last, long id) {
+            states.onNext(new StreamEvent(id, last, true));
+        }
+
+        void heartbeat() {
+            ticks.onNext(++ticked);
+        }
+    }
 
     /** A sink whose writes complete only when the test says so, like a socket whose peer does not read. */
     private static final class StalledSink implements SseEventSink {
@@ -56,13 +87,13 @@ class WatchSubscriberTest {
     void aStalledConsumerHoldsTwoEventsAndGetsTheLatest() {
         StalledSink sink = new StalledSink();
         AtomicInteger closes = new AtomicInteger();
-        WatchSubscriber subscriber = new WatchSubscriber(sink, closes::incrementAndGet);
+        Client subscriber = new Client(sink, closes::incrementAndGet);
 
         for (int i = 1; i <= 10_000; i++) {
             subscriber.offer(state(i));
         }
         assertEquals(1, sink.written.size(), "only the first state is on the wire while the peer does not read");
-        assertEquals(9_998, subscriber.dropped(), "every state but the first and the latest was superseded");
+        assertEquals(9_998, subscriber.writer.dropped(), "every state but the first and the latest was superseded");
 
         sink.drainOne();
         assertEquals(2, sink.written.size());
@@ -76,11 +107,11 @@ class WatchSubscriberTest {
     void theFinalEventIsNeverSupersededAndClosesTheStream() {
         StalledSink sink = new StalledSink();
         AtomicInteger closes = new AtomicInteger();
-        WatchSubscriber subscriber = new WatchSubscriber(sink, closes::incrementAndGet);
+        Client subscriber = new Client(sink, closes::incrementAndGet);
         subscriber.offer(state(1));
         subscriber.offer(state(2));
-        subscriber.finish(SseImpl.INSTANCE.newEventBuilder().name("final").data(String.class, "{}").build());
-        subscriber.offer(state(3));
+        subscriber.finish(SseImpl.INSTANCE.newEventBuilder().name("final").data(String.class, "{}").build(), 3);
+        subscriber.offer(state(4));
 
         sink.drainOne();
         assertEquals("final", sink.written.get(1).getName(), "the final event replaced the waiting state");
@@ -88,23 +119,22 @@ class WatchSubscriberTest {
         assertTrue(sink.closed, "closed once the final event is written");
         assertEquals(2, sink.written.size(), "nothing after the final event");
         assertEquals(1, closes.get(), "the poller hears about it exactly once");
-        subscriber.close();
+        subscriber.writer.end();
         assertEquals(1, closes.get());
     }
 
     @Test
     void heartbeatsNeverQueueBehindAStalledWrite() {
         StalledSink sink = new StalledSink();
-        WatchSubscriber subscriber = new WatchSubscriber(sink, () -> { });
+        Client subscriber = new Client(sink, () -> { });
         subscriber.offer(state(1));
-        OutboundSseEvent comment = SseImpl.INSTANCE.newEventBuilder().comment("heartbeat").build();
         for (int i = 0; i < 1000; i++) {
-            subscriber.heartbeat(comment);
+            subscriber.heartbeat();
         }
         assertEquals(1, sink.written.size());
         sink.drainOne();
         assertEquals(1, sink.written.size(), "no heartbeat was waiting");
-        subscriber.heartbeat(comment);
+        subscriber.heartbeat();
         assertEquals(2, sink.written.size(), "an idle stream gets its heartbeat");
     }
 
@@ -112,13 +142,13 @@ class WatchSubscriberTest {
     void aFailedWriteClosesTheSubscriber() {
         StalledSink sink = new StalledSink();
         AtomicInteger closes = new AtomicInteger();
-        WatchSubscriber subscriber = new WatchSubscriber(sink, closes::incrementAndGet);
+        Client subscriber = new Client(sink, closes::incrementAndGet);
         subscriber.offer(state(1));
         subscriber.offer(state(2));
         sink.pending.get(0).completeExceptionally(new java.io.IOException("connection reset"));
         assertTrue(sink.closed);
         assertEquals(1, closes.get());
-        assertTrue(subscriber.isClosed());
+        assertTrue(subscriber.writer.isEnded());
         subscriber.offer(state(3));
         assertEquals(1, sink.written.size(), "nothing is written after the connection broke");
     }

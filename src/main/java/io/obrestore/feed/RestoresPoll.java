@@ -7,18 +7,18 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One poll of the feed.
+ * The result of one poll of the feed: every running restore with its estimates, the jobs seen ending, the orphans.
  *
  * @param polledAt when the poll's statement answered
  * @param running every running restore (sys job rows), one per tenant, newest job first
  * @param ended the final overview of each job seen ending within the rate window, newest first
  * @param orphaned tenants in RESTORE status without a running job, seen so in this poll and the one before
  */
-public record RunningRestores(Instant polledAt, List<RunningRestore> running, List<RestoreOverview> ended,
+public record RestoresPoll(Instant polledAt, List<PolledRestore> running, List<RestoreOverview> ended,
         List<OrphanedTenant> orphaned) {
 
     /** The running restore of {@code tenant}, if any. */
-    public Optional<RunningRestore> running(String tenant) {
+    public Optional<PolledRestore> running(String tenant) {
         return running.stream().filter(restore -> restore.tenant().equals(tenant)).findFirst();
     }
 

@@ -1,5 +1,6 @@
 package io.obrestore.watch;
 
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -12,12 +13,16 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** {@code GET /api/v1/restore/running/stream}: every running restore as server-sent events (ours, not obshell's). */
 @Path("/api/v1/restore/running/stream")
-public class RunningRestoresResource {
+public class RestoreListStreamResource {
 
-    private final RunningWatch watch;
+    private final RestoreListStream list;
+    private final SseDelivery delivery;
+    private final StreamLimits limits;
 
-    public RunningRestoresResource(RunningWatch watch) {
-        this.watch = watch;
+    public RestoreListStreamResource(RestoreListStream list, SseDelivery delivery, StreamLimits limits) {
+        this.list = list;
+        this.delivery = delivery;
+        this.limits = limits;
     }
 
     @GET
@@ -33,7 +38,10 @@ public class RunningRestoresResource {
     @APIResponse(responseCode = "200", description = "text/event-stream")
     @APIResponse(responseCode = "400", description = "auth: Request.Header.NotFound")
     @APIResponse(responseCode = "401", description = "auth: Security.Authentication.*")
-    public void stream(@Context SseEventSink sink, @Context Sse sse) {
-        watch.subscribe(sink, sse);
+    @APIResponse(responseCode = "429", description = "Restore.Watch.TooManyClientStreams (the connection is closed)")
+    @APIResponse(responseCode = "503", description = "Restore.Watch.TooManyStreams (the connection is closed)")
+    public void stream(@Context SseEventSink sink, @Context Sse sse, RoutingContext routing) {
+        StreamLimits.Permit permit = limits.admit(routing);
+        delivery.deliver(list.open(sse), sink, sse, permit::release);
     }
 }

@@ -7,7 +7,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 
 /**
- * A running restore as one poll of the feed saw it.
+ * One running restore in a poll of the feed: the job's overview and what successive polls tell of it.
  *
  * @param overview exactly the overview endpoint's payload for the job
  * @param estimate rates and time left over the rate window; null while unknown
@@ -16,7 +16,7 @@ import java.util.List;
  */
 @RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record RunningRestore(
+public record PolledRestore(
         @JsonProperty("overview") RestoreOverview overview,
         @JsonProperty("estimate") ProgressEstimate estimate,
         @JsonProperty("diagnostics") Diagnostics diagnostics,

@@ -1,6 +1,7 @@
 package io.obrestore.watch;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -17,12 +18,30 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** {@code GET /api/v1/tenant/{name}/restore/overview/stream}: the overview as server-sent events. */
 @Path("/api/v1/tenant/{name}/restore/overview/stream")
-public class RestoreWatchResource {
+public class TenantStreamResource {
 
-    private final TenantWatches watches;
+    private final TenantStreams streams;
+    private final SseDelivery delivery;
+    private final StreamLimits limits;
 
-    public RestoreWatchResource(TenantWatches watches) {
-        this.watches = watches;
+    public TenantStreamResource(TenantStreams streams, SseDelivery delivery, StreamLimits limits) {
+        this.streams = streams;
+        this.delivery = delivery;
+        this.limits = limits;
+    }
+
+    /**
+     * Ends a stream request whose job is already over: the whole stream (one {@code final} event) is then written as
+     * an ordinary response (closing an opened SSE sink before Quarkus REST has sent its head fails inside the
+     * framework). Carries no stack trace: an outcome, not a fault.
+     */
+    static final class EndedAtOnce extends RuntimeException {
+        private final String stream;
+
+        EndedAtOnce(String stream) {
+            super(null, null, false, false);
+            this.stream = stream;
+        }
     }
 
     /**
@@ -43,16 +62,31 @@ public class RestoreWatchResource {
             + " auth errors")
     @APIResponse(responseCode = "401", description = "as the overview: Security.Authentication.*")
     @APIResponse(responseCode = "404", description = "Common.NotFound: the tenant has no restore task")
-    @APIResponse(responseCode = "503", description = "Agent.OceanBase.*, Restore.Watch.TooManyTenants")
+    @APIResponse(responseCode = "429", description = "Restore.Watch.TooManyClientStreams (the connection is closed)")
+    @APIResponse(responseCode = "503", description = "Agent.OceanBase.*, Restore.Watch.TooManyTenants,"
+            + " Restore.Watch.TooManyStreams (the connection is closed)")
     public Uni<Void> stream(@Parameter(description = "tenant name, percent-encoded") @RestPath String name,
-            @Context SseEventSink sink, @Context Sse sse) {
-        return watches.subscribe(name, sink, sse);
+            @Context SseEventSink sink, @Context Sse sse, RoutingContext routing) {
+        StreamLimits.Permit permit = limits.admit(routing);
+        return streams.open(name, sse)
+                .onFailure().invoke(permit::release)
+                .invoke(opened -> {
+                    if (opened.endedAtOnce() != null) {
+                        permit.release();
+                        throw new EndedAtOnce(opened.endedAtOnce());
+                    }
+                    delivery.deliver(opened.events(), sink, sse, () -> {
+                        opened.release().run();
+                        permit.release();
+                    });
+                })
+                .replaceWithVoid();
     }
 
     /** A job already over: the whole stream, its one {@code final} event, as a plain 200 response. */
     @ServerExceptionMapper
-    public RestResponse<String> endedAtOnce(StreamEndedAtOnce ended) {
-        return RestResponse.ResponseBuilder.ok(ended.stream(), MediaType.SERVER_SENT_EVENTS_TYPE)
+    public RestResponse<String> endedAtOnce(EndedAtOnce ended) {
+        return RestResponse.ResponseBuilder.ok(ended.stream, MediaType.SERVER_SENT_EVENTS_TYPE)
                 .header("Cache-Control", "no-store").build();
     }
 }

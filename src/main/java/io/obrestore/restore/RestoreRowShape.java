@@ -13,7 +13,7 @@ import java.time.ZoneId;
  * CDB_OB_RESTORE_HISTORY (finished), or a tenant of DBA_OB_TENANTS left in RESTORE status without a running job
  * (orphaned). The view a job row came from decides whether it runs, never its STATUS (as obshell).
  */
-final class RestoreJobRow {
+final class RestoreRowShape {
 
     static final String PROGRESS = "PROGRESS";
     static final String HISTORY = "HISTORY";
@@ -63,7 +63,7 @@ final class RestoreJobRow {
             NULL AS `COMMENT`, NULL AS FINISH_TIMESTAMP
             """;
 
-    private RestoreJobRow() {
+    private RestoreRowShape() {
     }
 
     /** {@link #PROGRESS}, {@link #HISTORY}, {@link #ORPHAN}, or null (a tenant row joined to no job). */
