@@ -1,12 +1,14 @@
-// Validates every manifest in docker/k8s against the Kubernetes schemas (kubernetes-models, offline: no
-// cluster), then checks what the schemas cannot know about this service. Exits non-zero on any problem.
-//   npm ci --prefix docker/k8s/validate && node docker/k8s/validate/validate.mjs
+// Validates every manifest in docker/k8s and docker/monitoring against the Kubernetes schemas (kubernetes-models,
+// offline: no cluster), then checks what the schemas cannot know about this service. Exits non-zero on any problem.
+// One command (installs its two npm packages on first use):
+//   docker/k8s/validate/check
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseAllDocuments } from 'yaml';
 
 const dir = join(dirname(fileURLToPath(import.meta.url)), '..');
+const monitoring = join(dir, '..', 'monitoring');
 const modules = {
   v1: 'kubernetes-models/v1',
   'apps/v1': 'kubernetes-models/apps/v1',
@@ -14,9 +16,15 @@ const modules = {
 };
 const problems = [];
 const documents = [];
+// Prometheus Operator kinds have no schema in kubernetes-models: their fields are checked below instead.
+const operatorKinds = new Set(['PrometheusRule', 'ServiceMonitor', 'PodMonitor']);
 
-for (const file of readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()) {
-  for (const doc of parseAllDocuments(readFileSync(join(dir, file), 'utf8'))) {
+const files = [
+  ...readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort().map((f) => [f, join(dir, f)]),
+  ...readdirSync(monitoring).filter((f) => f.endsWith('.yaml')).sort().map((f) => [`monitoring/${f}`, join(monitoring, f)]),
+];
+for (const [file, path] of files) {
+  for (const doc of parseAllDocuments(readFileSync(path, 'utf8'))) {
     if (doc.errors.length) {
       problems.push(`${file}: YAML: ${doc.errors[0].message}`);
       continue;
@@ -24,6 +32,10 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()) {
     const obj = doc.toJSON();
     if (!obj) continue;
     const where = `${file}: ${obj.kind}/${obj.metadata?.name}`;
+    if (obj.apiVersion === 'monitoring.coreos.com/v1' && operatorKinds.has(obj.kind)) {
+      documents.push({ file, where, obj });
+      continue;
+    }
     const module = modules[obj.apiVersion];
     if (!module) {
       problems.push(`${where}: no schema for apiVersion ${obj.apiVersion}`);
@@ -44,7 +56,7 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()) {
 }
 
 // Service-specific checks: every secret key referenced exists in the example Secret, probes hit the health
-// endpoints, and containers of this service listen on obshell's port.
+// endpoints on the management port, and containers of this service listen on obshell's port and the management port.
 const secretKeys = new Set(documents.filter((d) => d.obj.kind === 'Secret')
   .flatMap((d) => Object.keys({ ...d.obj.stringData, ...d.obj.data })));
 const podSpecs = documents.flatMap((d) => {
@@ -60,9 +72,33 @@ for (const { where, spec } of podSpecs) {
     for (const probe of ['startupProbe', 'livenessProbe', 'readinessProbe']) {
       const path = c[probe]?.httpGet?.path;
       if (!path?.startsWith('/q/health/')) problems.push(`${where}: ${c.name} ${probe} does not probe /q/health/*`);
+      const port = c[probe]?.httpGet?.port;
+      const named = c.ports?.find((p) => p.name === port || p.containerPort === port);
+      if (named?.containerPort !== 9000) problems.push(`${where}: ${c.name} ${probe} is not on the management port 9000`);
     }
     if (!c.ports?.some((p) => p.containerPort === 2886)) problems.push(`${where}: ${c.name} does not expose 2886`);
+    if (!c.ports?.some((p) => p.containerPort === 9000 && p.name === 'management')) {
+      problems.push(`${where}: ${c.name} does not expose the management port 9000 as "management"`);
+    }
     if (!c.resources?.limits?.memory) problems.push(`${where}: ${c.name} has no memory limit`);
+  }
+}
+
+// Monitoring: the PrometheusRule holds exactly the groups of the rule file promtool checks; monitors scrape
+// /q/metrics on the port named management.
+const ruleFile = parseAllDocuments(readFileSync(join(monitoring, 'ob-restore-overview.rules.yml'), 'utf8'))[0].toJSON();
+for (const { where, obj } of documents.filter((d) => d.obj.kind === 'PrometheusRule')) {
+  if (JSON.stringify(obj.spec?.groups) !== JSON.stringify(ruleFile.groups)) {
+    problems.push(`${where}: spec.groups differ from monitoring/ob-restore-overview.rules.yml`);
+  }
+}
+for (const { where, obj } of documents.filter((d) => d.obj.kind === 'ServiceMonitor' || d.obj.kind === 'PodMonitor')) {
+  const endpoints = obj.spec?.endpoints ?? obj.spec?.podMetricsEndpoints ?? [];
+  if (!obj.spec?.selector?.matchLabels) problems.push(`${where}: no selector`);
+  if (!endpoints.length) problems.push(`${where}: no endpoints`);
+  for (const e of endpoints) {
+    if (e.port !== 'management' || e.path !== '/q/metrics') problems.push(`${where}: must scrape /q/metrics on port management`);
+    if (!e.relabelings?.some((r) => r.targetLabel === 'cluster')) problems.push(`${where}: no cluster label`);
   }
 }
 

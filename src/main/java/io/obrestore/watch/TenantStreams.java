@@ -22,6 +22,7 @@ import io.obrestore.watch.SseDelivery.StreamEvent;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.sse.Sse;
 import java.io.UncheckedIOException;
@@ -37,6 +38,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * a watched tenant the feed neither sees running nor sees end costs one overview statement per poll to learn what
  * became of it (normally the feed's own poll tells).
  */
+@Startup // its gauge is on the metrics page from the start, not from the first stream
 @ApplicationScoped
 public class TenantStreams {
 

@@ -1,0 +1,91 @@
+package io.obrestore.ops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.obrestore.support.Json;
+import io.obrestore.support.ObshellSdkHeaders;
+import io.obrestore.support.PrometheusServer;
+import io.obrestore.support.RestoreJobs;
+import io.obrestore.support.ServiceProcess;
+import io.obrestore.support.TestDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The monitoring bundle on a real Prometheus scraping the packaged service's management port, while one restore moves
+ * and then fails and the fixture's running restore stalls: every Grafana panel query returns series, and the stalled
+ * and failed alerts of the rule file fire (docs/operations.md, "Monitoring").
+ */
+class PrometheusMonitoringIT {
+
+    private static final String PASSWORD = "P@ssw0rd!";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void dashboardQueriesReturnSeriesAndTheAlertsFire() throws Exception {
+        TestDatabase.shared();
+        RestoreJobs.startRunning("mon_moving", 3101, 951);
+        try (ServiceProcess service = ServiceProcess.start(dir, "monitored", Map.of(
+                "OBRESTORE_AUTH_PASSWORD", PASSWORD,
+                "OBRESTORE_WATCH_POLL_INTERVAL", "500ms",
+                "OBRESTORE_WATCH_STALL_AFTER", "3s"));
+                PrometheusServer prometheus = PrometheusServer.start(dir, "127.0.0.1:" + service.managementPort(),
+                        MonitoringRulesTest.MONITORING.resolve("ob-restore-overview.rules.yml"))) {
+            Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> prometheus.query("up{job=\"ob-restore-overview\",cluster=\"test\"} == 1").size() == 1);
+            // Traffic for the HTTP panels; the moving restore advances for the throughput and ETA panels.
+            ObshellSdkHeaders sdk = new ObshellSdkHeaders(service.publicKey());
+            String uri = "/api/v1/tenant/rt2/restore/overview";
+            for (int step = 1; step <= 8; step++) {
+                assertEquals(200, service.get(uri, "X-OCS-Header", sdk.go(PASSWORD, uri)).statusCode());
+                RestoreJobs.advance("mon_moving", step * 100_000L, step * 10L);
+                Thread.sleep(1_000);
+            }
+
+            JsonNode dashboard = Json.parse(Files.readString(MonitoringRulesTest.MONITORING.resolve("grafana-dashboard.json")));
+            Map<String, Integer> seriesByQuery = new LinkedHashMap<>();
+            List<String> empty = new ArrayList<>();
+            for (JsonNode panel : dashboard.get("panels")) {
+                for (JsonNode target : panel.get("targets")) {
+                    String expr = target.get("expr").asText().replace("$cluster", ".*")
+                            .replace("$__rate_interval", "5s").replace("$__range", "5m");
+                    int series = prometheus.query(expr).size();
+                    seriesByQuery.put(panel.get("title").asText() + " " + target.get("refId").asText(), series);
+                    if (series == 0) {
+                        empty.add(panel.get("title").asText() + ": " + expr);
+                    }
+                }
+            }
+            assertEquals(List.of(), empty, "every dashboard query returns series");
+
+            RestoreJobs.finish("mon_moving", "FAIL");
+            Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() ->
+                    prometheus.query("ALERTS{alertname=\"ObRestoreStalled\",alertstate=\"firing\",tenant=\"rt_running\"}")
+                            .size() == 1
+                    && prometheus.query("ALERTS{alertname=\"ObRestoreFailed\",alertstate=\"firing\",cluster=\"test\"}")
+                            .size() == 1);
+            JsonNode firing = prometheus.query("ALERTS{alertstate=\"firing\"}");
+            List<String> alerts = new ArrayList<>();
+            firing.forEach(alert -> alerts.add(alert.get("metric").get("alertname").asText()
+                    + alert.get("metric").path("tenant").asText("")));
+            System.out.printf("MONITORING on Prometheus: %d panel queries, series per query %s; firing %s%n",
+                    seriesByQuery.size(), seriesByQuery.values(), alerts);
+            assertTrue(alerts.contains("ObRestoreStalledrt_running"), alerts.toString());
+            assertTrue(!alerts.contains("ObRestoreStalledmon_moving"), "the moving restore is not stalled: " + alerts);
+        } finally {
+            RestoreJobs.remove("mon_moving");
+        }
+    }
+}
