@@ -1,7 +1,6 @@
 package io.obrestore.demo;
 
 import io.quarkus.arc.profile.IfBuildProfile;
-import io.obrestore.config.ServiceConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
@@ -34,7 +33,7 @@ public class DemoDatabase {
     private DemoRestores restores;
 
     // Runs before the service's own start-up work (e.g. warming the pool) needs the database.
-    void start(@Observes @Priority(1) StartupEvent event, Vertx vertx, ServiceConfig config,
+    void start(@Observes @Priority(1) StartupEvent event, Vertx vertx,
             @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
             @ConfigProperty(name = "quarkus.datasource.password") String password,
             @ConfigProperty(name = "quarkus.http.port") int httpPort) {
@@ -51,7 +50,7 @@ public class DemoDatabase {
             EmbeddedMariaDb db = EmbeddedMariaDb.start(port, password, FIXTURE);
             Runtime.getRuntime().addShutdownHook(new Thread(db::close, "demo-mariadb-stop"));
         }
-        restores = DemoRestores.start(vertx, port, password, config.zone());
+        restores = DemoRestores.start(vertx, port, password, EmbeddedMariaDb.ZONE);
         LOG.infof("Demo ready: open http://localhost:%1$d/ (the dashboard), or"
                 + "  curl -N localhost:%1$d/api/v1/tenant/demo_moving/restore/overview/stream", httpPort);
     }

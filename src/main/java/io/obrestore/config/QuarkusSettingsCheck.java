@@ -11,7 +11,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * (the database URL is parsed when the pool is built, deep in a stack trace, after a key may have been written): a
  * bad value stops the start with one line naming the key, before anything else happens.
  */
-@Startup(StartupOrder.QUARKUS_SETTINGS)
+@Startup(StartupOrder.SETTINGS)
 @ApplicationScoped
 public class QuarkusSettingsCheck {
 

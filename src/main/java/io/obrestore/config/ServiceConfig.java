@@ -49,14 +49,13 @@ public interface ServiceConfig {
     int maxWaitingRequests();
 
     /**
-     * Zone attached to the wall-clock times OceanBase returns (its session time zone) and used for the
-     * envelope's {@code timestamp}, e.g. {@code +08:00} or {@code Asia/Shanghai}. obshell uses the agent's local
-     * zone; {@code local} means the same here (the JVM default, i.e. {@code TZ}).
+     * Zone attached to the wall-clock times OceanBase returns and used for the envelope's {@code timestamp}, e.g.
+     * {@code +08:00} or {@code Asia/Shanghai}; {@code local} is the JVM's (i.e. {@code TZ}). Unset: the database
+     * session's own zone, read by each new connection, as obshell reads times in the observer's zone.
      */
     @WithName("time-zone")
-    @WithDefault("local")
     @WithConverter(TimeZone.class)
-    ZoneId zone();
+    Optional<ZoneId> zone();
 
     /** Longest accepted request body under {@code /api/v1}, in bytes; longer ones get 413 before they are read whole. */
     @WithDefault("65536")

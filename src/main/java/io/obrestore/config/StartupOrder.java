@@ -8,8 +8,8 @@ package io.obrestore.config;
  */
 public final class StartupOrder {
 
-    /** Quarkus' own settings users set (datasource URL): checked first, one line naming the key. */
-    public static final int QUARKUS_SETTINGS = 8;
+    /** Settings Quarkus checks late (datasource URL, ports) and unknown obrestore settings: first, one line each. */
+    public static final int SETTINGS = 8;
 
     /** Passwords and {@code obrestore.auth.required}: before a key could be generated and written. */
     public static final int CREDENTIALS = 9;

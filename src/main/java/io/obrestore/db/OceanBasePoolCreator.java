@@ -23,9 +23,11 @@ public class OceanBasePoolCreator implements MySQLPoolCreator {
     public static final int STATEMENT_CACHE_SQL_LIMIT = 16 * 1024;
 
     private final ServiceConfig config;
+    private final ClusterZone zone;
 
-    public OceanBasePoolCreator(ServiceConfig config) {
+    public OceanBasePoolCreator(ServiceConfig config, ClusterZone zone) {
         this.config = config;
+        this.zone = zone;
     }
 
     @Override
@@ -44,10 +46,15 @@ public class OceanBasePoolCreator implements MySQLPoolCreator {
             servers.add(connect.setConnectTimeout(timeoutMillis)
                     .setPreparedStatementCacheSqlLimit(STATEMENT_CACHE_SQL_LIMIT));
         }
-        return MySQLBuilder.pool()
+        var builder = MySQLBuilder.pool()
                 .with(options)
                 .connectingTo(servers)
-                .using(input.vertx())
-                .build();
+                .using(input.vertx());
+        if (zone.readsFromDatabase()) {
+            // Every new connection reads the session's zone before the pool hands it out.
+            builder.withConnectHandler(connection -> zone.readOn(connection)
+                    .onComplete(done -> connection.close()));
+        }
+        return builder.build();
     }
 }

@@ -4,6 +4,7 @@ import io.obrestore.restore.OrphanedTenant;
 import io.obrestore.restore.RestoreJobRepository.PollRows;
 import io.obrestore.restore.RestoreOverview;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -47,9 +48,10 @@ public record FeedState(FeedSettings settings, Map<Long, JobTracker> trackers, M
     }
 
     /**
-     * One poll: {@code rows} answered at {@code nanos} on the monotonic clock, which is {@code now} on the wall clock.
+     * One poll: {@code rows} answered at {@code nanos} on the monotonic clock, which is {@code now} on the wall clock;
+     * times are shown in {@code zone}.
      */
-    public Transition next(PollRows rows, long nanos, Instant now) {
+    public Transition next(PollRows rows, long nanos, Instant now, ZoneId zone) {
         Map<Long, JobTracker> nextTrackers = new HashMap<>();
         List<PolledRestore> running = new ArrayList<>(rows.running().size());
         for (RestoreOverview job : rows.running()) {
@@ -57,8 +59,8 @@ public record FeedState(FeedSettings settings, Map<Long, JobTracker> trackers, M
             JobTracker tracker = previous == null ? JobTracker.first(job, nanos, now, settings)
                     : previous.add(job, nanos, now, settings);
             nextTrackers.put(job.jobId(), tracker);
-            running.add(new PolledRestore(job, tracker.estimate(job, now, settings.zone()),
-                    tracker.diagnostics(nanos, settings), tracker.chartSamples()));
+            running.add(new PolledRestore(job, tracker.estimate(job, now, zone),
+                    tracker.diagnostics(nanos, settings, zone), tracker.chartSamples()));
         }
         // Jobs that stopped running are looked for in the history for a few polls.
         Map<Long, Integer> nextVanished = new HashMap<>(vanished);

@@ -81,9 +81,9 @@ record JobTracker(List<Sample> samples, long progressBytes, long progressTablets
      * Stalled once finished bytes, finished tablets and status have stayed the same for {@code stall-after}, counted
      * from when this service first saw the job if it never saw them move.
      */
-    Diagnostics diagnostics(long nanos, FeedSettings settings) {
+    Diagnostics diagnostics(long nanos, FeedSettings settings, ZoneId zone) {
         long stallAfterNanos = settings.stallAfter().toNanos();
-        return new Diagnostics(nanos - progressNanos >= stallAfterNanos, Rfc3339.format(progressAt, settings.zone()),
+        return new Diagnostics(nanos - progressNanos >= stallAfterNanos, Rfc3339.format(progressAt, zone),
                 stallAfterNanos / 1_000_000_000L);
     }
 

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.obrestore.api.ApiException;
 import io.obrestore.api.ErrorCode;
 import io.obrestore.config.ServiceConfig;
+import io.obrestore.db.ClusterZone;
 import io.obrestore.restore.RestoreJobRepository;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -26,6 +27,7 @@ public class RestoreFeed {
     private static final Logger LOG = Logger.getLogger(RestoreFeed.class);
 
     private final RestoreJobRepository repository;
+    private final ClusterZone zone;
     private final FeedSettings settings;
     private final Counter polls;
     private final Counter pollFailures;
@@ -41,8 +43,9 @@ public class RestoreFeed {
         }
     }
 
-    public RestoreFeed(RestoreJobRepository repository, ServiceConfig config, MeterRegistry registry) {
+    public RestoreFeed(RestoreJobRepository repository, ClusterZone zone, ServiceConfig config, MeterRegistry registry) {
         this.repository = repository;
+        this.zone = zone;
         this.settings = FeedSettings.of(config);
         this.polls = Counter.builder("obrestore.watch.polls").description("Polls of the running restore jobs")
                 .register(registry);
@@ -70,7 +73,8 @@ public class RestoreFeed {
         polls.increment();
         return repository.runningJobs(cursor.state.jobsToLookUp())
                 .map(rows -> {
-                    FeedState.Transition transition = cursor.state.next(rows, System.nanoTime(), Instant.now());
+                    FeedState.Transition transition = cursor.state.next(rows, System.nanoTime(), Instant.now(),
+                            zone.current());
                     cursor.state = transition.state();
                     latest = transition.poll();
                     return FeedUpdate.polled(transition.poll());

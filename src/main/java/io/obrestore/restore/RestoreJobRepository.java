@@ -1,6 +1,6 @@
 package io.obrestore.restore;
 
-import io.obrestore.config.ServiceConfig;
+import io.obrestore.db.ClusterZone;
 import io.obrestore.db.DatabaseFailures;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.vertx.UniHelper;
@@ -11,7 +11,6 @@ import io.vertx.sqlclient.SqlResult;
 import io.vertx.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -148,12 +147,12 @@ public class RestoreJobRepository {
 
     private final Pool pool;
     private final DatabaseFailures failures;
-    private final ZoneId zone;
+    private final ClusterZone zone;
 
-    public RestoreJobRepository(Pool pool, DatabaseFailures failures, ServiceConfig config) {
+    public RestoreJobRepository(Pool pool, DatabaseFailures failures, ClusterZone zone) {
         this.pool = pool;
         this.failures = failures;
-        this.zone = config.zone();
+        this.zone = zone;
     }
 
     /** The tenant's stored name and the job its overview shows (see {@link #OVERVIEW_SQL}). */
@@ -224,7 +223,7 @@ public class RestoreJobRepository {
         /** A running job wins over history; the view the row came from decides, never its STATUS (as obshell). */
         TenantJob build() {
             Row chosen = running != null ? running : finished;
-            return new TenantJob(storedName, chosen == null ? null : RestoreRowShape.overview(chosen, zone));
+            return new TenantJob(storedName, chosen == null ? null : RestoreRowShape.overview(chosen, zone.current()));
         }
     }
 
@@ -237,14 +236,14 @@ public class RestoreJobRepository {
         void add(Row row) {
             switch (String.valueOf(RestoreRowShape.source(row))) {
                 case RestoreRowShape.PROGRESS -> {
-                    RestoreOverview job = RestoreRowShape.overview(row, zone);
+                    RestoreOverview job = RestoreRowShape.overview(row, zone.current());
                     // Newest job first: an older running row of the same name (never seen, but possible) is dropped.
                     if (runningNames.add(job.restoreTenantName())) {
                         running.add(job);
                     }
                 }
-                case RestoreRowShape.HISTORY -> finished.add(RestoreRowShape.overview(row, zone));
-                case RestoreRowShape.ORPHAN -> orphaned.add(RestoreRowShape.orphan(row, zone));
+                case RestoreRowShape.HISTORY -> finished.add(RestoreRowShape.overview(row, zone.current()));
+                case RestoreRowShape.ORPHAN -> orphaned.add(RestoreRowShape.orphan(row, zone.current()));
                 default -> throw new IllegalStateException("unexpected row source");
             }
         }
@@ -268,7 +267,7 @@ public class RestoreJobRepository {
 
         void add(Row row) {
             if (total >= first && total - first < size) {
-                contents.add(RestoreRowShape.overview(row, zone));
+                contents.add(RestoreRowShape.overview(row, zone.current()));
             }
             total++;
         }

@@ -1,13 +1,12 @@
 package io.obrestore.restore;
 
 import io.obrestore.api.ApiResponse;
-import io.obrestore.config.ServiceConfig;
+import io.obrestore.db.ClusterZone;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.time.ZoneId;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -20,11 +19,11 @@ import org.jboss.resteasy.reactive.RestQuery;
 public class RestoreTaskResource {
 
     private final RestoreTaskService service;
-    private final ZoneId zone;
+    private final ClusterZone zone;
 
-    public RestoreTaskResource(RestoreTaskService service, ServiceConfig config) {
+    public RestoreTaskResource(RestoreTaskService service, ClusterZone zone) {
         this.service = service;
-        this.zone = config.zone();
+        this.zone = zone;
     }
 
     // Parameters arrive as text so that a malformed one gets obshell's envelope, not the framework's 404.
@@ -44,7 +43,7 @@ public class RestoreTaskResource {
             @Parameter(description = "comma list of statuses, e.g. SUCCESS,FAIL") @RestQuery String status,
             @Parameter(description = "1-based page number (default 1)") @RestQuery String page,
             @Parameter(description = "page size (default: all)") @RestQuery String size) {
-        RestoreTaskQuery query = RestoreTaskQuery.parse(startTime, endTime, status, page, size, zone);
+        RestoreTaskQuery query = RestoreTaskQuery.parse(startTime, endTime, status, page, size, zone.current());
         return service.tasks(query).map(ApiResponse::success);
     }
 }

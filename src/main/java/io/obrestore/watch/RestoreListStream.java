@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.obrestore.api.ApiError;
 import io.obrestore.api.Rfc3339;
-import io.obrestore.config.ServiceConfig;
+import io.obrestore.db.ClusterZone;
 import io.obrestore.feed.FeedUpdate;
 import io.obrestore.feed.PolledRestore;
 import io.obrestore.feed.RestoreFeed;
@@ -18,7 +18,6 @@ import io.smallrye.mutiny.Multi;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.sse.Sse;
 import java.io.UncheckedIOException;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -60,14 +59,14 @@ public class RestoreListStream {
 
     private final RestoreFeed feed;
     private final ObjectMapper mapper;
-    private final ZoneId zone;
+    private final ClusterZone zone;
     private final AtomicReference<Multi<StreamEvent>> shared = new AtomicReference<>();
     private volatile StreamEvent latest;
 
-    public RestoreListStream(RestoreFeed feed, ObjectMapper mapper, ServiceConfig config) {
+    public RestoreListStream(RestoreFeed feed, ObjectMapper mapper, ClusterZone zone) {
         this.feed = feed;
         this.mapper = mapper;
-        this.zone = config.zone();
+        this.zone = zone;
     }
 
     /** A client's stream: the current state at once if the feed has one, else after its first poll; then each change. */
@@ -127,7 +126,7 @@ public class RestoreListStream {
             shown = state;
             errorCode = null;
             return emit(RUNNING, new Payload(poll.running(), poll.orphaned(), poll.ended(),
-                    Rfc3339.format(poll.polledAt(), zone)));
+                    Rfc3339.format(poll.polledAt(), zone.current())));
         }
 
         private StreamEvent emit(String name, Object data) {

@@ -23,7 +23,8 @@ class FeedStateTest {
 
     private static final long SECOND = 1_000_000_000L;
     private static final FeedSettings SETTINGS = new FeedSettings(Duration.ofSeconds(2), Duration.ofMinutes(5),
-            Duration.ofMinutes(10), ZoneOffset.ofHours(8));
+            Duration.ofMinutes(10));
+    private static final ZoneOffset ZONE = ZoneOffset.ofHours(8);
 
     private long nanos = 5_000 * SECOND;
     private Instant now = Instant.parse("2026-12-01T08:00:00Z");
@@ -44,7 +45,7 @@ class FeedStateTest {
             List<OrphanedTenant> orphaned) {
         nanos += seconds * SECOND;
         now = now.plusSeconds(seconds);
-        FeedState.Transition transition = state.next(new PollRows(running, finished, orphaned), nanos, now);
+        FeedState.Transition transition = state.next(new PollRows(running, finished, orphaned), nanos, now, ZONE);
         state = transition.state();
         return transition.poll();
     }
@@ -85,7 +86,7 @@ class FeedStateTest {
         nanos += 10 * SECOND;
         now = now.minusSeconds(3_600); // the wall clock was set back an hour; the monotonic clock moved on 10 s
         FeedState.Transition transition = state.next(new PollRows(List.of(job(7, "t", "RESTORING", 100_000, 20)),
-                List.of(), List.of()), nanos, now);
+                List.of(), List.of()), nanos, now, ZONE);
         PolledRestore restore = transition.poll().running("t").orElseThrow();
         assertEquals(10_000.0, restore.estimate().bytesPerSecond());
         assertEquals(10.0, restore.estimate().windowSeconds());

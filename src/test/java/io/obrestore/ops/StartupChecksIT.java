@@ -51,6 +51,8 @@ class StartupChecksIT {
         "OBRESTORE_AUTH_MAX_HEADER_BLOCKS | 0         | obrestore.auth.max-header-blocks",
         "OBRESTORE_AUTH_THROTTLE_FAILURES | 0         | obrestore.auth.throttle.failures",
         "QUARKUS_DATASOURCE_REACTIVE_URL | notaurl    | quarkus.datasource.reactive.url",
+        "OBRESTORE_QUERY_TIMOUT         | 1s          | OBRESTORE_QUERY_TIMOUT",
+        "OBRESTORE_WATCH_MAXTENANTS     | 3           | OBRESTORE_WATCH_MAXTENANTS",
         "QUARKUS_HTTP_PORT              | 99999       | quarkus.http.port",
         "QUARKUS_MANAGEMENT_PORT        | -1          | quarkus.management.port",
         "OBRESTORE_TIME_ZONE            | Mars/Base   | obrestore.time-zone",

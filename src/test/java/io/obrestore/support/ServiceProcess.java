@@ -44,7 +44,6 @@ public final class ServiceProcess implements AutoCloseable {
         all.put("QUARKUS_DATASOURCE_REACTIVE_URL", database.reactiveUrl());
         all.put("QUARKUS_DATASOURCE_USERNAME", EmbeddedMariaDb.SERVICE_USER);
         all.put("QUARKUS_DATASOURCE_PASSWORD", database.password());
-        all.put("OBRESTORE_TIME_ZONE", "+08:00");
         all.put("OBRESTORE_AUTH_DATA_DIR", dir.resolve(name + "-data").toString());
         all.putAll(env);
         Path log = dir.resolve(name + ".log");
