@@ -1,11 +1,14 @@
 // Validates every manifest in docker/k8s and docker/monitoring against the Kubernetes schemas (kubernetes-models,
-// offline: no cluster), then checks what the schemas cannot know about this service. Exits non-zero on any problem.
+// offline: no cluster) and the Dockerfiles in docker/ with a Dockerfile linter, then checks what neither can know
+// about this service. Exits non-zero on any problem.
 // One command (installs its two npm packages on first use):
 //   docker/k8s/validate/check
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseAllDocuments } from 'yaml';
+import { DockerfileParser } from 'dockerfile-ast';
+import { validate as lintDockerfile } from 'dockerfile-utils';
 
 const dir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const monitoring = join(dir, '..', 'monitoring');
@@ -102,6 +105,37 @@ for (const { where, obj } of documents.filter((d) => d.obj.kind === 'ServiceMoni
   }
 }
 
+// Dockerfiles: dockerfile-utils' linter (syntax, instructions, arguments), then what it cannot see: a stage that
+// runs a command as a non-root user must have made its working directory that user's (a build as "quarkus" in a
+// root-owned /build fails with "Permission denied"), and the final stage exposes the API and management ports.
+const dockerDir = join(dir, '..');
+const dockerfiles = readdirSync(dockerDir).filter((f) => /^Dockerfile\.[a-z]+$/.test(f)).sort();
+for (const name of dockerfiles) {
+  const text = readFileSync(join(dockerDir, name), 'utf8');
+  for (const d of lintDockerfile(text)) problems.push(`${name}:${d.range.start.line + 1}: ${d.message}`);
+  const stages = [];
+  for (const i of DockerfileParser.parse(text).getInstructions()) {
+    const keyword = i.getKeyword();
+    const args = i.getArgumentsContent() ?? '';
+    if (keyword === 'FROM') stages.push({ user: 'root', workdir: '/', chowned: [], exposed: [], line: i.getRange().start.line + 1 });
+    const stage = stages[stages.length - 1];
+    if (keyword === 'USER') stage.user = args.split(':')[0];
+    if (keyword === 'WORKDIR') stage.workdir = args;
+    if (keyword === 'EXPOSE') stage.exposed.push(...args.split(/\s+/).map(Number));
+    if (keyword === 'RUN' && /chown\s/.test(args)) stage.chowned.push(args);
+    if (keyword === 'RUN' && stage.user !== 'root' && stage.user !== '0' && stage.workdir !== '/') {
+      const owns = stage.chowned.some((c) => c.includes(stage.user) && c.includes(stage.workdir));
+      if (!owns) {
+        problems.push(`${name}:${i.getRange().start.line + 1}: RUN as ${stage.user} in ${stage.workdir}, which no earlier RUN chowns to ${stage.user}`);
+      }
+    }
+  }
+  const last = stages[stages.length - 1];
+  for (const port of [2886, 9000]) {
+    if (!last?.exposed.includes(port)) problems.push(`${name}: the final stage does not EXPOSE ${port}`);
+  }
+}
+
 for (const p of problems) console.error(`FAIL ${p}`);
-console.log(`${documents.length} manifests valid, ${problems.length} problems`);
+console.log(`${documents.length} manifests and ${dockerfiles.length} Dockerfiles checked, ${problems.length} problems`);
 process.exit(problems.length ? 1 : 0);
