@@ -14,6 +14,7 @@ import io.obrestore.feed.Diagnostics;
 import io.obrestore.feed.FeedUpdate;
 import io.obrestore.feed.PolledRestore;
 import io.obrestore.feed.ProgressEstimate;
+import io.obrestore.feed.ProgressSample;
 import io.obrestore.feed.RestoreFeed;
 import io.obrestore.feed.RestoresPoll;
 import io.obrestore.restore.RestoreOverview;
@@ -26,6 +27,7 @@ import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.sse.Sse;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -51,9 +53,10 @@ public class TenantStreams {
     private static final Set<String> TERMINAL = Set.of("SUCCESS", "FAIL");
 
     /**
-     * The data of one tenant stream event: {@code overview} is exactly the overview endpoint's payload; {@code estimate}
-     * and {@code diagnostics} are ours and kept apart so nobody mistakes them for OceanBase figures; {@code error} is
-     * set on {@code error} events.
+     * The data of one tenant stream event: {@code overview} is exactly the overview endpoint's payload; {@code estimate},
+     * {@code diagnostics} and {@code samples} (the feed's counters over the rate window, {@code [unix_ms,
+     * finish_bytes, finish_tablets]}) are ours and kept apart so nobody mistakes them for OceanBase figures;
+     * {@code error} is set on {@code error} events.
      */
     @RegisterForReflection
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -61,6 +64,7 @@ public class TenantStreams {
             @JsonProperty("overview") RestoreOverview overview,
             @JsonProperty("estimate") ProgressEstimate estimate,
             @JsonProperty("diagnostics") Diagnostics diagnostics,
+            @JsonProperty("samples") List<ProgressSample> samples,
             @JsonProperty("error") ApiError error) {
     }
 
@@ -242,8 +246,8 @@ public class TenantStreams {
             stalled = nowStalled;
             errorCode = null;
             finished = TERMINAL.contains(job.status());
-            Payload data = finished || polled == null ? new Payload(job, null, null, null)
-                    : new Payload(job, polled.estimate(), polled.diagnostics(), null);
+            Payload data = finished || polled == null ? new Payload(job, null, null, null, null)
+                    : new Payload(job, polled.estimate(), polled.diagnostics(), polled.samples(), null);
             return emit(finished ? FINAL : OVERVIEW, data, finished);
         }
 
@@ -253,7 +257,8 @@ public class TenantStreams {
                 return StreamEvent.NONE;
             }
             errorCode = failure.code().errCode();
-            return emit(ERROR, new Payload(null, null, null, ApiError.of(failure.code(), failure.getMessage())), false);
+            return emit(ERROR, new Payload(null, null, null, null, ApiError.of(failure.code(), failure.getMessage())),
+                    false);
         }
 
         /** {@code event} with the id of {@code latest}, for a client joining at that point. */

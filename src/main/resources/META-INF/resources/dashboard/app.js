@@ -200,26 +200,38 @@ function listError(message) {
   setConnection('error', 'degraded');
 }
 
-function bar(label, kind, value, figure) {
-  const progress = el('progress', { class: kind, max: '100' });
+/**
+ * One progress bar. An unknown value is an empty bar marked unknown, never an indeterminate one (which browsers draw
+ * as a moving partial segment that reads as progress).
+ */
+function bar(label, kind, value, figure, state) {
+  const progress = el('progress', { class: kind + (state ? ' ' + state : ''), max: '100' });
+  progress.value = value === null ? 0 : value;
   if (value === null) {
-    progress.removeAttribute('value'); // indeterminate: nothing known yet
-  } else {
-    progress.value = value;
+    progress.dataset.unknown = 'true';
   }
   return el('div', { class: 'bar' }, el('span', { text: label }), progress, el('span', { class: 'figure', text: figure }));
 }
 
+/** The data, tablet and log-replay bars; a finished job's bars say how it ended, not a partial run. */
 function progressBars(overview) {
+  const ended = overview.status === 'SUCCESS' || overview.status === 'FAIL';
+  const state = overview.status === 'SUCCESS' ? 'done' : overview.status === 'FAIL' ? 'failed' : '';
   const restore = fmt.percent(overview.restore_progress);
-  const bytesDone = restore !== null ? restore : fmt.ratioPercent(overview.finish_bytes, overview.total_bytes);
-  const recover = fmt.percent(overview.recover_progress);
+  let bytesDone = restore !== null ? restore : fmt.ratioPercent(overview.finish_bytes, overview.total_bytes);
+  let tabletsDone = fmt.ratioPercent(overview.finish_tablet_count, overview.tablet_count);
+  let recover = fmt.percent(overview.recover_progress);
+  if (overview.status === 'SUCCESS') {
+    // OceanBase's history rows keep counters of one phase only: a successful restore restored everything.
+    bytesDone = tabletsDone = recover = 100;
+  }
+  const bytesFigure = fmt.bytes(overview.finish_bytes) + ' / ' + fmt.bytes(overview.total_bytes);
   return [
-    bar('Data', 'bytes', bytesDone, fmt.bytes(overview.finish_bytes) + ' / ' + fmt.bytes(overview.total_bytes)
-      + (bytesDone === null ? '' : ' · ' + bytesDone.toFixed(2) + '%')),
-    bar('Tablets', 'tablets', fmt.ratioPercent(overview.finish_tablet_count, overview.tablet_count),
-      overview.finish_tablet_count + ' / ' + overview.tablet_count),
-    bar('Log replay', 'recover', recover, recover === null ? '–' : recover.toFixed(2) + '%'),
+    bar('Data', 'bytes', bytesDone, ended ? fmt.bytes(overview.total_bytes)
+      : bytesFigure + (bytesDone === null ? '' : ' · ' + bytesDone.toFixed(2) + '%'), state),
+    bar('Tablets', 'tablets', tabletsDone, ended ? String(overview.tablet_count)
+      : overview.finish_tablet_count + ' / ' + overview.tablet_count, state),
+    bar('Log replay', 'recover', recover, recover === null ? '–' : recover.toFixed(2) + '%', state),
   ];
 }
 
@@ -240,9 +252,13 @@ function stallNote(diagnostics) {
     + ' (stalled after ' + fmt.duration(diagnostics.stall_after_seconds) + ' without a change)' });
 }
 
+/**
+ * The feed's samples of a running job ([unix ms, bytes, tablets], over the rate window) as a small chart on the
+ * cluster's clock. The x ticks are spaced so their labels never repeat: HH:MM once the window spans minutes.
+ */
 function drawChart(container, key, samples, overview) {
-  if (overview.total_bytes <= 0 && overview.tablet_count <= 0) {
-    container.replaceChildren(); // nothing to restore yet (CREATE_TENANT): no chart to draw
+  if ((overview.total_bytes <= 0 && overview.tablet_count <= 0) || samples.length === 0) {
+    container.replaceChildren(); // nothing to restore yet (CREATE_TENANT), or no sample yet: no chart to draw
     charts.delete(key);
     return;
   }
@@ -256,12 +272,19 @@ function drawChart(container, key, samples, overview) {
   container.replaceChildren();
   const offset = fmt.offsetMinutes(overview.start_timestamp);
   const axis = { font: '10px system-ui', stroke: '#5b6577', grid: { stroke: '#eef1f6' }, ticks: { show: false } };
+  const tickLabels = (u, ticks) => {
+    const span = u.scales.x.max - u.scales.x.min;
+    const labels = ticks.map(t => fmt.clock(t, offset, span >= 120));
+    container.dataset.ticks = JSON.stringify(labels); // what the axis shows, for the browser tests
+    return labels;
+  };
   plot = new uPlot({
     width: Math.max(200, container.clientWidth || 320), height: 90,
     legend: { show: false }, cursor: { show: false },
     scales: { x: { time: true }, y: { range: [0, 100] } },
     // Times on the cluster's clock, as every other time on the page (the zone of the overview's own timestamps).
-    axes: [{ ...axis, size: 22, values: (u, ticks) => ticks.map(t => fmt.clock(t, offset)) },
+    axes: [{ ...axis, size: 22, space: 70, incrs: [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600],
+      values: tickLabels },
       { ...axis, size: 40, splits: () => [0, 50, 100], values: (u, v) => v.map(p => p + '%') }],
     series: [{},
       { label: 'data %', stroke: '#1f6feb', width: 2, points: { show: false } },
@@ -361,7 +384,7 @@ function renderFinished(pages) {
     el('td', { text: fmt.time(task.start_timestamp) }),
     el('td', { text: fmt.time(task.finish_timestamp) }),
     el('td', { text: fmt.duration(fmt.secondsBetween(task.start_timestamp, task.finish_timestamp)) }),
-    el('td', { text: task.total_bytes_display || fmt.bytes(task.total_bytes) }),
+    el('td', { text: fmt.bytes(task.total_bytes) }),
     el('td', { class: 'comment', text: task.comment || task.description }))));
   show($('finished-empty'), finished.rows.length === 0);
   const totalPages = pages === undefined ? Math.max(1, Math.ceil(finished.total / size)) : Math.max(1, pages);
@@ -414,7 +437,6 @@ function startDetail(name) {
   $('detail-chart').replaceChildren();
   show($('detail-stalled'), false);
   show($('detail-error'), false);
-  const points = [];
   detail = new LiveStream('/api/v1/tenant/' + encodeURIComponent(name) + '/restore/overview/stream', event => {
     if (event.name === 'error') {
       $('detail-error').textContent = event.data.error.message;
@@ -428,17 +450,19 @@ function startDetail(name) {
     const stalled = event.data.diagnostics && event.data.diagnostics.stalled;
     show($('detail-stalled'), Boolean(stalled));
     $('detail-note').textContent = event.name === 'final'
-      ? 'Finished ' + fmt.time(o.finish_timestamp) + '.'
+      ? (o.status === 'FAIL' ? 'Failed ' : 'Finished ') + fmt.time(o.finish_timestamp) + '.'
       : 'Running since ' + fmt.time(o.start_timestamp) + '; updates live.';
-    $('detail-progress').replaceChildren(...progressBars(o), rates(event.data.estimate), stallNote(event.data.diagnostics));
-    if (event.name !== 'final') {
-      points.push([Date.now(), o.finish_bytes, o.finish_tablet_count]);
-      drawChart($('detail-chart'), 'detail:' + name, points, o);
+    $('detail-progress').replaceChildren(...progressBars(o),
+      event.name === 'final' ? '' : rates(event.data.estimate), stallNote(event.data.diagnostics));
+    if (event.name === 'final') {
+      $('detail-chart').replaceChildren();
+    } else {
+      drawChart($('detail-chart'), 'detail:' + name, event.data.samples || [], o);
     }
     $('detail-fields').replaceChildren(...Object.entries(o).map(([key, value]) =>
       el('tr', { 'data-field': key }, el('th', { text: key }), el('td', { text: String(value) }))));
     if (event.name === 'final') {
-      setConnection('live', 'finished');
+      setConnection(o.status === 'FAIL' ? 'failed' : 'done', o.status === 'FAIL' ? 'restore failed' : 'finished');
     }
   }, result => {
     if (authFailure(result.status, result.error)) {
@@ -446,7 +470,17 @@ function startDetail(name) {
     }
     $('detail-error').textContent = result.error ? result.error.message : 'The service is not reachable.';
     show($('detail-error'), true);
-    return result.status === 0 || result.status >= 500; // a wrong name stays wrong; an outage passes
+    if (result.status === 0 || result.status >= 500) {
+      return true; // an outage passes: try again
+    }
+    // A wrong name stays wrong: say so in the pill and the connection, with the service's (obshell's) message.
+    const code = result.error ? result.error.errCode : '';
+    $('detail-status').textContent = code === 'Common.NotFound' ? 'never restored'
+      : code === 'OB.Tenant.NotExist' ? 'no such tenant' : 'not available';
+    $('detail-status').className = 'badge none';
+    $('detail-note').textContent = '';
+    setConnection('error', 'not found');
+    return false;
   });
   detail.start();
 }

@@ -67,9 +67,12 @@ export function offsetMinutes(rfc3339) {
   return match ? (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) : 0;
 }
 
-/** "HH:MM:SS" of a Unix time in seconds, on the clock of the given UTC offset (the cluster's, not the browser's). */
-export function clock(epochSeconds, offset) {
+/**
+ * "HH:MM:SS" (or "HH:MM" when {@code minutesOnly}) of a Unix time in seconds, on the clock of the given UTC offset
+ * (the cluster's, not the browser's).
+ */
+export function clock(epochSeconds, offset, minutesOnly = false) {
   const shifted = new Date(epochSeconds * 1000 + offset * 60000);
-  return [shifted.getUTCHours(), shifted.getUTCMinutes(), shifted.getUTCSeconds()]
-    .map(part => String(part).padStart(2, '0')).join(':');
+  const parts = [shifted.getUTCHours(), shifted.getUTCMinutes(), shifted.getUTCSeconds()];
+  return (minutesOnly ? parts.slice(0, 2) : parts).map(part => String(part).padStart(2, '0')).join(':');
 }
