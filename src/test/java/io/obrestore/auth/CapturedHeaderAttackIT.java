@@ -96,17 +96,19 @@ class CapturedHeaderAttackIT {
                         + " " + withoutRequestFields(response.body()));
             }
         }
-        assertEquals(1, answers.size(), "one answer for every kind: " + answers);
-        JsonNode error = Json.parse(answers.iterator().next().split(" ", 3)[2]).get("error");
-        assertEquals(1, error.get("code").asInt(), "code 1: the SDKs refetch the key");
-        assertEquals("Security.Authentication.Header.DecryptFailed", error.get("errCode").asText());
-
         Map<String, Double> medians = new LinkedHashMap<>();
         nanos.forEach((kind, times) -> medians.put(kind, median(times) / 1e6));
         double fastest = medians.values().stream().mapToDouble(Double::doubleValue).min().orElseThrow();
         double slowest = medians.values().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
         System.out.printf("ATTACK padding-oracle timing, median ms over %d tries each: %s; slowest/fastest %.3f%n",
                 tries, format(medians), slowest / fastest);
+        System.out.printf("ATTACK padding-oracle answers: %d distinct for the four kinds%s%n", answers.size(),
+                answers.size() > 1 ? ": " + answers : "");
+        assertEquals(1, answers.size(), "one answer for every kind: " + answers);
+        JsonNode error = Json.parse(answers.iterator().next().split(" ", 3)[2]).get("error");
+        assertEquals(1, error.get("code").asInt(), "code 1: the SDKs refetch the key");
+        assertEquals("Security.Authentication.Header.DecryptFailed", error.get("errCode").asText());
+
         // Stopping at a bad first block would save 7 of 8 RSA operations (several ms here): far beyond this bound.
         assertTrue(slowest / fastest < 1.25, "medians differ: " + format(medians));
     }
@@ -130,10 +132,12 @@ class CapturedHeaderAttackIT {
             {TASKS, completing(prefix, TASKS) + "\",\"Ts\":\"9999999999\",\"Keys\":null}"},
         }) {
             String spliced = splice(passwordBlock, forgery[1]);
-            HttpResponse<String> answer = service.get(forgery[0], "X-OCS-Header", spliced);
-            assertEquals(401, answer.statusCode(), forgery[1] + ": " + answer.body());
-            refused++;
+            // The status only: an accepted forgery of the stream route would open a stream that never ends.
+            if (service.status(forgery[0], "X-OCS-Header", spliced) == 401) {
+                refused++;
+            }
         }
+        System.out.printf("ATTACK splicing a captured password block: %d of 3 forgeries refused%n", refused);
         assertEquals(3, refused);
         // The same forgery with the attacker's own first block (and a wrong password) is checked normally: it is the
         // captured block that is refused, not the shape of the header.
@@ -158,6 +162,7 @@ class CapturedHeaderAttackIT {
     void aTsFarAheadIsRefused() throws Exception {
         String forever = attacker.encrypt(ObshellSdkHeaders.goPlaintext(PASSWORD, 9_999_999_999L, OVERVIEW, null));
         HttpResponse<String> answer = service.get(OVERVIEW, "X-OCS-Header", forever);
+        System.out.printf("ATTACK ts=9999999999 with the password: %d %s%n", answer.statusCode(), errCode(answer));
         assertEquals(401, answer.statusCode(), answer.body());
         assertEquals("Security.Authentication.Timestamp.TooFar", errCode(answer));
         assertEquals(10008, Json.parse(answer.body()).get("error").get("code").asInt());

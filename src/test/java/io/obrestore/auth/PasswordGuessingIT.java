@@ -23,14 +23,14 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Password guessing against the packaged service with its default throttle (docs/auth-protocol.md §8), as fast as the
  * attacker's threads go, ignoring Retry-After: one address alone, then 256 loopback addresses together, while a client
- * that authenticated before keeps sending the right password. Prints what the throttle let through (12 s per phase
+ * that authenticated before keeps sending the right password. Prints what the throttle let through (8 s per phase
  * regular, 60 s with -Preliability) against the targets: at most 10 guesses a minute checked per address after the
  * threshold, at most 100 a minute from all addresses, every request with the right password answered.
  */
 @Tag("scaled")
 class PasswordGuessingIT {
 
-    static final int SECONDS = Integer.getInteger("test.attack.seconds", 20);
+    static final int SECONDS = Integer.getInteger("test.attack.seconds", 8);
     private static final String PASSWORD = "P@ssw0rd!";
     private static final String URI = "/api/v1/tenant/rt2/restore/overview";
 

@@ -40,7 +40,7 @@ class ConnectionFloodIT {
     static final int CONNECTIONS = Integer.getInteger("test.flood.connections", 3_000);
     static final int SLOW = 500;
     static final int PER_PROCESS = 10_000;
-    static final int HOLD_SECONDS = 20;
+    static final int HOLD_SECONDS = 12;
 
     @TempDir
     Path dir;
@@ -71,8 +71,8 @@ class ConnectionFloodIT {
                     String holding = out.readLine();
                     assertTrue(holding != null && holding.startsWith("HOLDING"), "the flood started: " + holding);
                 }
-                // The flood holds its connections now: the probe is asked every 250 ms for 10 s.
-                long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+                // The flood holds its connections now: the probe is asked every 250 ms for 6 s.
+                long end = System.nanoTime() + Duration.ofSeconds(6).toNanos();
                 while (System.nanoTime() < end) {
                     probes++;
                     long started = System.nanoTime();

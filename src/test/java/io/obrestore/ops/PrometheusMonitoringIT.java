@@ -48,7 +48,7 @@ class PrometheusMonitoringIT {
             // Traffic for the HTTP panels; the moving restore advances for the throughput and ETA panels.
             ObshellSdkHeaders sdk = new ObshellSdkHeaders(service.publicKey());
             String uri = "/api/v1/tenant/rt2/restore/overview";
-            for (int step = 1; step <= 8; step++) {
+            for (int step = 1; step <= 5; step++) {
                 assertEquals(200, service.get(uri, "X-OCS-Header", sdk.go(PASSWORD, uri)).statusCode());
                 RestoreJobs.advance("mon_moving", step * 100_000L, step * 10L);
                 Thread.sleep(1_000);

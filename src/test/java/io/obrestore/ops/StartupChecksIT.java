@@ -21,6 +21,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -28,7 +30,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * The packaged service started with a bad value for each kind of setting: it must stop at once, non-zero, with one
  * line naming the setting, no stack trace, and nothing done before (no database connection attempt, no key file).
+ * Each test starts a process of its own: two run at a time.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class StartupChecksIT {
 
     @TempDir

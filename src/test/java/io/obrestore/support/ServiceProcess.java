@@ -83,6 +83,17 @@ public final class ServiceProcess implements AutoCloseable {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** The status of a GET, its body left unread: for streams, which never end when they open. */
+    public int status(String requestTarget, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(requestTarget)).timeout(Duration.ofSeconds(10));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        HttpResponse<java.io.InputStream> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        answer.body().close();
+        return answer.statusCode();
+    }
+
     /** The RSA public key the service serves. */
     public String publicKey() throws IOException, InterruptedException {
         return Json.parse(get("/api/v1/secret").body()).get("data").get("public_key").asText();
