@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Go's RFC3339Nano, as obshell prints database times (docs/restore-views.md §3). */
+@Tag("fast")
 class Rfc3339Test {
 
     @ParameterizedTest

@@ -11,9 +11,11 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** PKCS#1 v1.5 decryption with implicit rejection (docs/auth-protocol.md §7), on the spec's test key. */
+@Tag("fast")
 class AgentKeyTest {
 
     private final AgentKey key = new AgentKey(AgentKeyStore.parse(SpecVectors.PRIVATE_KEY_PKCS1));

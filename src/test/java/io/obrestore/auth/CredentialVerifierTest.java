@@ -8,9 +8,11 @@ import io.obrestore.api.ApiException;
 import io.obrestore.api.ErrorCode;
 import io.obrestore.auth.CredentialVerifier.HeaderKind;
 import java.util.Optional;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** obshell's cluster-agent password rules (docs/auth-protocol.md §4, step 6), every configuration. */
+@Tag("fast")
 class CredentialVerifierTest {
 
     private static final Optional<String> NONE = Optional.empty();

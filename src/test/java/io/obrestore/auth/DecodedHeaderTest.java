@@ -3,9 +3,11 @@ package io.obrestore.auth;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** How long each block of a checked header is remembered (docs/auth-protocol.md §7): pure arithmetic, no crypto. */
+@Tag("fast")
 class DecodedHeaderTest {
 
     private static final long NOW = 1_767_225_600L;

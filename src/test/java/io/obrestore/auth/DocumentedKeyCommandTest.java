@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.obrestore.support.DocumentedCommands;
 import java.security.interfaces.RSAPrivateCrtKey;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The README's key command, run as written: its output is a key the service accepts, in every documented form. */
+@Tag("fast")
 class DocumentedKeyCommandTest {
 
     @Test

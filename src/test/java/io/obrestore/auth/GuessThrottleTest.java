@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.obrestore.api.ApiException;
 import io.obrestore.api.ErrorCode;
 import java.time.Duration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** connection_control's rules on a clock the test moves: thresholds, growing waits, the global budget. */
+@Tag("fast")
 class GuessThrottleTest {
 
     private static final long SECOND = 1_000_000_000L;

@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.obrestore.auth.BlockMemory.Verdict;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The process-local block memory: refuses known and repeated blocks, forgets nothing early, refuses when full. */
+@Tag("fast")
 class LocalBlockMemoryTest {
 
     private static HeaderBlock block(long id, long until) {

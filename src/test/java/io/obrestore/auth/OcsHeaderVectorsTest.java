@@ -12,11 +12,13 @@ import io.obrestore.support.SpecVectors;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Known answers (docs/auth-protocol.md §6), with real JCA crypto. */
+@Tag("fast")
 class OcsHeaderVectorsTest {
 
     private static AgentKey specKey() throws GeneralSecurityException {

@@ -3,12 +3,14 @@ package io.obrestore.restore;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The rules of docs/restore-views.md §4, plus the leaks obshell has and we must not. */
+@Tag("fast")
 class BackupUriRedactorTest {
 
     @ParameterizedTest

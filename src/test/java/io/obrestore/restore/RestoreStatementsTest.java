@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.obrestore.db.OceanBasePoolCreator;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The restore statements: cacheable as prepared statements, and never reading the column that holds access keys. */
+@Tag("fast")
 class RestoreStatementsTest {
 
     static final Map<String, String> STATEMENTS = Map.of(

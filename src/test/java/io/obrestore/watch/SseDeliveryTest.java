@@ -15,12 +15,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.resteasy.reactive.server.jaxrs.SseImpl;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * A consumer that stops reading: its writes never complete. Memory must stay at one event in flight and one
  * waiting, and the consumer must get the latest state when it reads again.
  */
+@Tag("fast")
 class SseDeliveryTest {
 
     private static final OutboundSseEvent COMMENT = SseImpl.INSTANCE.newEventBuilder().comment("heartbeat").build();
