@@ -1,5 +1,8 @@
 package io.obrestore.auth;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.obrestore.config.ServiceConfig;
 import io.obrestore.config.StartupOrder;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,6 +11,8 @@ import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.MessageDigest;
+import java.security.PrivateKey;
+import java.security.SecureRandom;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.RSAPublicKeySpec;
@@ -16,6 +21,7 @@ import java.util.Base64;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.jboss.logging.Logger;
 
 /**
  * The agent's RSA key in use: the public key as {@code /api/v1/secret} serves it, and PKCS#1 v1.5 decryption of one
@@ -26,7 +32,7 @@ import javax.crypto.spec.SecretKeySpec;
  * block with correct padding around random bytes fails too, at JSON parsing, with the same answer after the same
  * work, so no answer and no timing tells an attacker whether a forged block had valid padding (Bleichenbacher's
  * oracle). The raw RSA operation is the JCA's ({@code RSA/ECB/NoPadding}, blinded); only the padding check is ours,
- * because no JCA provider offers implicit rejection.
+ * because no JCA provider offers implicit rejection. Which provider does that operation is {@link RsaProvider}'s choice.
  */
 @Startup(StartupOrder.AGENT_KEY)
 @ApplicationScoped
@@ -36,8 +42,10 @@ public class AgentKey {
     static final int CHUNK = 53;
 
     private static final int MIN_PADDING = 8;
+    private static final Logger LOG = Logger.getLogger(AgentKey.class);
 
-    private final RSAPrivateCrtKey privateKey;
+    private final RsaProvider provider;
+    private final PrivateKey privateKey;
     private final BigInteger modulus;
     private final String publicKeyBase64;
     private final int blockSize;
@@ -47,22 +55,33 @@ public class AgentKey {
     private final ThreadLocal<Mac> prf;
 
     @Inject
-    public AgentKey(AgentKeyStore store) {
-        this(store.load());
+    public AgentKey(AgentKeyStore store, ServiceConfig config, MeterRegistry registry) {
+        this(store.load(), config.auth().rsaProvider());
+        LOG.infof("RSA private-key operations by %s", provider.description());
+        Gauge.builder("obrestore.auth.rsa.provider.info", () -> 1).tag("provider", provider.provider().getName())
+                .description("The JCA provider that decrypts header blocks (value always 1)").register(registry);
     }
 
-    /** The key in use for an already loaded private key. */
-    AgentKey(RSAPrivateCrtKey privateKey) {
-        this.privateKey = privateKey;
-        this.modulus = privateKey.getModulus();
+    private AgentKey(RSAPrivateCrtKey key, ServiceConfig.RsaProviderChoice choice) {
+        this(key, RsaProvider.select(choice));
+    }
+
+    /**
+     * The key in use for an already loaded private key, decrypting with {@code provider}, or with the JDK's if that
+     * provider fails a decryption of this key.
+     */
+    AgentKey(RSAPrivateCrtKey key, RsaProvider provider) {
+        this.provider = checked(provider, key);
+        this.modulus = key.getModulus();
         this.blockSize = (modulus.bitLength() + 7) / 8;
         try {
+            this.privateKey = this.provider.ownKey(key);
             RSAPublicKey publicKey = (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(
-                    new RSAPublicKeySpec(modulus, privateKey.getPublicExponent()));
+                    new RSAPublicKeySpec(modulus, key.getPublicExponent()));
             this.publicKeyBase64 = Base64.getEncoder().encodeToString(Pkcs1.encodePublicKey(publicKey));
             // The stand-in plaintexts depend on the private key, so nobody without it can predict them.
             this.rejectionKey = new SecretKeySpec(MessageDigest.getInstance("SHA-256")
-                    .digest(privateKey.getPrivateExponent().toByteArray()), "HmacSHA256");
+                    .digest(key.getPrivateExponent().toByteArray()), "HmacSHA256");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the JDK lacks RSA or SHA-256", e);
         }
@@ -73,6 +92,11 @@ public class AgentKey {
     /** Standard base64 of the PKCS#1 {@code RSAPublicKey} DER, as {@code /api/v1/secret} serves it. */
     public String publicKeyBase64() {
         return publicKeyBase64;
+    }
+
+    /** The provider that decrypts blocks. */
+    public RsaProvider provider() {
+        return provider;
     }
 
     /** Ciphertext block length in bytes (modulus length: 128 for 1024-bit keys). */
@@ -164,6 +188,10 @@ public class AgentKey {
     }
 
     private byte[] toBlock(BigInteger value) {
+        return toBlock(value, blockSize);
+    }
+
+    private static byte[] toBlock(BigInteger value, int blockSize) {
         byte[] raw = value.toByteArray();
         byte[] block = new byte[blockSize];
         int copied = Math.min(raw.length, blockSize);
@@ -171,9 +199,37 @@ public class AgentKey {
         return block;
     }
 
+    /**
+     * {@code provider}, once it decrypted a random value encrypted with the public key by hand; else the JDK's. The
+     * JDK's provider is trusted unchecked (no fallback remains).
+     */
+    private static RsaProvider checked(RsaProvider provider, RSAPrivateCrtKey key) {
+        if (!provider.accp()) {
+            return provider;
+        }
+        try {
+            BigInteger n = key.getModulus();
+            int length = (n.bitLength() + 7) / 8;
+            byte[] random = new byte[length - 1];
+            new SecureRandom().nextBytes(random);
+            BigInteger message = new BigInteger(1, random);
+            byte[] ciphertext = toBlock(message.modPow(key.getPublicExponent(), n), length);
+            Cipher cipher = Cipher.getInstance("RSA/ECB/NoPadding", provider.provider());
+            cipher.init(Cipher.DECRYPT_MODE, provider.ownKey(key));
+            if (new BigInteger(1, cipher.doFinal(ciphertext)).equals(message)) {
+                return provider;
+            }
+            LOG.warnf("%s decrypted a test block wrongly; using the JDK's provider", provider.description());
+            return RsaProvider.jdk("ACCP failed a decryption check");
+        } catch (GeneralSecurityException | RuntimeException | LinkageError e) {
+            LOG.warnf("%s failed a decryption check (%s); using the JDK's provider", provider.description(), e);
+            return RsaProvider.jdk("ACCP failed a decryption check");
+        }
+    }
+
     private Cipher newCipher() {
         try {
-            Cipher cipher = Cipher.getInstance("RSA/ECB/NoPadding");
+            Cipher cipher = Cipher.getInstance("RSA/ECB/NoPadding", provider.provider());
             cipher.init(Cipher.DECRYPT_MODE, privateKey);
             return cipher;
         } catch (GeneralSecurityException e) {
@@ -183,7 +239,7 @@ public class AgentKey {
 
     private Mac newMac() {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
+            Mac mac = Mac.getInstance("HmacSHA256", provider.provider());
             mac.init(rejectionKey);
             return mac;
         } catch (GeneralSecurityException e) {

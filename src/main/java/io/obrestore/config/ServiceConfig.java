@@ -169,6 +169,14 @@ public interface ServiceConfig {
         @WithConverter(NonNegative.class)
         int rsaThreads();
 
+        /**
+         * Which JCA provider does the private-key work: {@code auto} uses Amazon Corretto Crypto Provider (AWS-LC)
+         * where its native library loads (JVM on Linux x86_64 and aarch64) and the JDK's otherwise; {@code jdk}
+         * always the JDK's. The metric {@code obrestore_auth_rsa_provider_info} names the one in use.
+         */
+        @WithDefault("auto")
+        RsaProviderChoice rsaProvider();
+
         /** Throttling of failed headers ({@code obrestore.auth.throttle.*}), modelled on MySQL's connection_control. */
         Throttle throttle();
     }
@@ -201,6 +209,13 @@ public interface ServiceConfig {
     }
 
     /** Where header blocks are remembered. */
+    enum RsaProviderChoice {
+        /** Amazon Corretto Crypto Provider where it loads, else the JDK's. */
+        AUTO,
+        /** The JDK's providers. */
+        JDK
+    }
+
     enum BlockMemoryStore {
         /** In this process. */
         LOCAL,

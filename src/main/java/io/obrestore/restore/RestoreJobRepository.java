@@ -94,24 +94,34 @@ public class RestoreJobRepository {
             """.formatted(RestoreRowShape.PROGRESS_COLUMNS, RestoreRowShape.HISTORY_COLUMNS, RestoreRowShape.ORPHAN_COLUMNS);
 
     /**
-     * obshell's task list ({@code GET /api/v1/restore/tasks}): running then finished sys job rows
+     * One page of obshell's task list ({@code GET /api/v1/restore/tasks}): running then finished sys job rows
      * ({@code TENANT_ID = 1} in both, as obshell's list queries), each filter applying to both views when set.
-     * Parameters per view: start, start, end, end, statuses, statuses ({@code NULL}/empty = no filter);
-     * statuses are a comma list matched with FIND_IN_SET so one prepared statement serves any number of them.
+     * Parameters per view: start, start, end, end, statuses, statuses ({@code NULL}/empty = no filter); statuses are
+     * a comma list matched with FIND_IN_SET so one prepared statement serves any number of them. Then the page's
+     * first and last row numbers (1-based, inclusive).
+     *
+     * <p>The database numbers and counts the matching rows (window functions, also in OceanBase 4.x MySQL mode) and
+     * sends only the page, plus the last matching row when it lies beyond the page: a page past the end still learns
+     * the total from it. That row is only counted, never turned into a payload.
      */
     static final String TASKS_SQL = """
-            (SELECT %s
-               FROM oceanbase.CDB_OB_RESTORE_PROGRESS
-              WHERE TENANT_ID = 1
-                AND (? IS NULL OR START_TIMESTAMP >= ?) AND (? IS NULL OR START_TIMESTAMP <= ?)
-                AND (? = '' OR FIND_IN_SET(STATUS, ?) > 0))
-            UNION ALL
-            (SELECT %s
-               FROM oceanbase.CDB_OB_RESTORE_HISTORY
-              WHERE TENANT_ID = 1
-                AND (? IS NULL OR START_TIMESTAMP >= ?) AND (? IS NULL OR START_TIMESTAMP <= ?)
-                AND (? = '' OR FIND_IN_SET(STATUS, ?) > 0))
-            ORDER BY SOURCE DESC, START_TIMESTAMP DESC, JOB_ID DESC
+            SELECT * FROM (
+              SELECT tasks.*,
+                     ROW_NUMBER() OVER (ORDER BY SOURCE DESC, START_TIMESTAMP DESC, JOB_ID DESC) AS TASK_NUMBER,
+                     COUNT(*) OVER () AS TASK_TOTAL
+                FROM ((SELECT %s
+                         FROM oceanbase.CDB_OB_RESTORE_PROGRESS
+                        WHERE TENANT_ID = 1
+                          AND (? IS NULL OR START_TIMESTAMP >= ?) AND (? IS NULL OR START_TIMESTAMP <= ?)
+                          AND (? = '' OR FIND_IN_SET(STATUS, ?) > 0))
+                      UNION ALL
+                      (SELECT %s
+                         FROM oceanbase.CDB_OB_RESTORE_HISTORY
+                        WHERE TENANT_ID = 1
+                          AND (? IS NULL OR START_TIMESTAMP >= ?) AND (? IS NULL OR START_TIMESTAMP <= ?)
+                          AND (? = '' OR FIND_IN_SET(STATUS, ?) > 0))) tasks) numbered
+             WHERE TASK_NUMBER BETWEEN ? AND ? OR TASK_NUMBER = TASK_TOTAL
+             ORDER BY TASK_NUMBER
             """.formatted(RestoreRowShape.PROGRESS_COLUMNS, RestoreRowShape.HISTORY_COLUMNS);
 
     /**
@@ -177,17 +187,21 @@ public class RestoreJobRepository {
     }
 
     /**
-     * The task-list rows, running jobs first; only the {@code size} rows from index {@code offset} on become payloads
-     * (and are redacted), the others are only counted. {@code from}/{@code to} bound START_TIMESTAMP (inclusive,
-     * either may be null) and {@code statuses} is a comma list of exact STATUS values (empty = any).
+     * The {@code size} task-list rows from index {@code offset} on, running jobs first, and how many match (see
+     * {@link #TASKS_SQL}). {@code from}/{@code to} bound START_TIMESTAMP (inclusive, either may be null) and
+     * {@code statuses} is a comma list of exact STATUS values (empty = any).
      */
     public Uni<TaskSlice> tasks(LocalDateTime from, LocalDateTime to, String statuses, long offset, long size) {
         Tuple filters = Tuple.tuple();
         for (int view = 0; view < 2; view++) {
             filters.addValue(from).addValue(from).addValue(to).addValue(to).addValue(statuses).addValue(statuses);
         }
+        // Row numbers are 1-based; an offset or size too large for a BIGINT means "to the end".
+        long first = offset == Long.MAX_VALUE ? Long.MAX_VALUE : offset + 1;
+        long last = offset > Long.MAX_VALUE - size ? Long.MAX_VALUE : offset + size;
+        filters.addValue(first).addValue(last);
         return run(pool.getDelegate().preparedQuery(TASKS_SQL)
-                .collecting(rowsInto(() -> new TaskSliceBuilder(offset, size), TaskSliceBuilder::add))
+                .collecting(rowsInto(() -> new TaskSliceBuilder(first, last), TaskSliceBuilder::add))
                 .execute(filters))
                 .map(slice -> new TaskSlice(slice.contents, slice.total));
     }
@@ -253,23 +267,24 @@ public class RestoreJobRepository {
         }
     }
 
-    /** Counts rows and turns only those of one page into payloads. */
+    /** Turns the page's rows into payloads; the total comes with every row, also the one past the page. */
     private final class TaskSliceBuilder {
         private final long first;
-        private final long size;
+        private final long last;
         private final List<RestoreOverview> contents = new ArrayList<>();
         private long total;
 
-        TaskSliceBuilder(long first, long size) {
+        TaskSliceBuilder(long first, long last) {
             this.first = first;
-            this.size = size;
+            this.last = last;
         }
 
         void add(Row row) {
-            if (total >= first && total - first < size) {
+            long number = row.getLong("TASK_NUMBER");
+            total = row.getLong("TASK_TOTAL");
+            if (number >= first && number <= last) {
                 contents.add(RestoreRowShape.overview(row, zone.current()));
             }
-            total++;
         }
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.obrestore.config.ServiceConfig.RsaProviderChoice;
 import io.obrestore.support.ObshellSdkHeaders;
 import io.obrestore.support.SpecVectors;
 import java.math.BigInteger;
@@ -18,11 +19,28 @@ import org.junit.jupiter.api.Test;
 @Tag("fast")
 class AgentKeyTest {
 
-    private final AgentKey key = new AgentKey(AgentKeyStore.parse(SpecVectors.PRIVATE_KEY_PKCS1));
+    // The provider the service uses here (ACCP where it loads); the JDK's gives the same answers (test below).
+    private final AgentKey key = new AgentKey(AgentKeyStore.parse(SpecVectors.PRIVATE_KEY_PKCS1),
+            RsaProvider.select(RsaProviderChoice.AUTO));
     private final ObshellSdkHeaders client = new ObshellSdkHeaders(SpecVectors.PUBLIC_KEY);
     private final SecureRandom random = new SecureRandom();
 
     AgentKeyTest() throws Exception {
+    }
+
+    @Test
+    void theJdkAndTheServingProviderDecryptEveryBlockAlike() throws Exception {
+        AgentKey jdk = new AgentKey(AgentKeyStore.parse(SpecVectors.PRIVATE_KEY_PKCS1), RsaProvider.jdk("test"));
+        byte[] message = "{\"Auth\":\"P@ssw0rd!\"".getBytes(StandardCharsets.UTF_8);
+        byte[] good = client.blocks(message);
+        byte[] encoded = new byte[128];
+        random.nextBytes(encoded);
+        encoded[0] = 0;
+        byte[] bad = client.rawBlock(encoded);
+        for (byte[] block : new byte[][] {good, bad}) {
+            assertArrayEquals(jdk.decryptBlock(block, 0, false), key.decryptBlock(block, 0, false));
+            assertArrayEquals(jdk.decryptBlock(block, 0, true), key.decryptBlock(block, 0, true));
+        }
     }
 
     @Test

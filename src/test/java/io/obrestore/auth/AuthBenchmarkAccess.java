@@ -1,6 +1,7 @@
 package io.obrestore.auth;
 
 import io.obrestore.auth.CredentialVerifier.HeaderKind;
+import io.obrestore.config.ServiceConfig.RsaProviderChoice;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.time.Instant;
@@ -27,11 +28,18 @@ public final class AuthBenchmarkAccess {
         this.throttle = new GuessThrottle(TestThrottles.defaults(), System.nanoTime());
     }
 
-    public static AuthBenchmarkAccess withGeneratedKey(int bits, String password) throws Exception {
+    /** A fresh key of {@code bits}, decrypted by the provider {@code choice} selects. */
+    public static AuthBenchmarkAccess withGeneratedKey(int bits, String password, RsaProviderChoice choice)
+            throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(bits);
-        return new AuthBenchmarkAccess(new AgentKey((RSAPrivateCrtKey) generator.generateKeyPair().getPrivate()),
-                password);
+        return new AuthBenchmarkAccess(new AgentKey((RSAPrivateCrtKey) generator.generateKeyPair().getPrivate(),
+                RsaProvider.select(choice)), password);
+    }
+
+    /** The provider that decrypts, as the service logs it. */
+    public String provider() {
+        return key.provider().description();
     }
 
     public String publicKeyBase64() {

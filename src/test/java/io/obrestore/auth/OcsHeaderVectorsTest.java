@@ -2,27 +2,50 @@ package io.obrestore.auth;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.obrestore.api.ApiException;
 import io.obrestore.api.ErrorCode;
+import io.obrestore.config.ServiceConfig.RsaProviderChoice;
 import io.obrestore.support.ObshellSdkHeaders;
 import io.obrestore.support.SpecVectors;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** Known answers (docs/auth-protocol.md §6), with real JCA crypto. */
+/**
+ * Known answers (docs/auth-protocol.md §6), with real JCA crypto, from each provider that can decrypt blocks: the
+ * JDK's and Amazon Corretto Crypto Provider, which must load on the platforms the build ships it for.
+ */
 @Tag("fast")
 class OcsHeaderVectorsTest {
 
-    private static AgentKey specKey() throws GeneralSecurityException {
-        return new AgentKey(AgentKeyStore.parse(SpecVectors.PRIVATE_KEY_PKCS1));
+    static Stream<RsaProvider> providers() {
+        return Stream.of(RsaProvider.jdk("known answers"), RsaProvider.select(RsaProviderChoice.AUTO));
+    }
+
+    private static AgentKey specKey(RsaProvider provider) throws GeneralSecurityException {
+        AgentKey key = new AgentKey(AgentKeyStore.parse(SpecVectors.PRIVATE_KEY_PKCS1), provider);
+        assertEquals(provider, key.provider(), "the provider passed its decryption check");
+        return key;
+    }
+
+    @Test
+    void accpServesWhereTheBuildShipsIt() {
+        boolean shipped = System.getProperty("os.name").equalsIgnoreCase("linux")
+                && Set.of("amd64", "aarch64").contains(System.getProperty("os.arch"));
+        RsaProvider auto = RsaProvider.select(RsaProviderChoice.AUTO);
+        assertEquals(shipped, auto.accp(), auto.description());
+        assertFalse(RsaProvider.select(RsaProviderChoice.JDK).accp());
     }
 
     /** Every block of {@code ciphertext}, decrypted and concatenated. */
@@ -34,28 +57,31 @@ class OcsHeaderVectorsTest {
         return plain.toByteArray();
     }
 
-    @Test
-    void specHeaderDecryptsToTheExactPlaintext() throws GeneralSecurityException {
-        byte[] plain = decryptBlocks(specKey(), Base64.getDecoder().decode(SpecVectors.HEADER));
+    @ParameterizedTest
+    @MethodSource("providers")
+    void specHeaderDecryptsToTheExactPlaintext(RsaProvider provider) throws GeneralSecurityException {
+        byte[] plain = decryptBlocks(specKey(provider), Base64.getDecoder().decode(SpecVectors.HEADER));
         assertEquals(142, plain.length);
         assertEquals(SpecVectors.HEADER_PLAINTEXT, new String(plain, StandardCharsets.UTF_8));
     }
 
-    @Test
-    void specHeaderParsesIntoItsFields() throws GeneralSecurityException {
-        OcsHeader header = new OcsHeaderCodec(specKey()).decode(SpecVectors.HEADER).header();
+    @ParameterizedTest
+    @MethodSource("providers")
+    void specHeaderParsesIntoItsFields(RsaProvider provider) throws GeneralSecurityException {
+        OcsHeader header = new OcsHeaderCodec(specKey(provider)).decode(SpecVectors.HEADER).header();
         assertEquals(SpecVectors.PASSWORD, header.password());
         assertEquals("1767225660", header.ts());
         assertEquals(SpecVectors.URI, header.uri());
         assertArrayEquals(SpecVectors.keys(), header.keys());
     }
 
-    @Test
-    void publicKeyIsServedAsPkcs1LikeObshell() throws GeneralSecurityException {
-        String served = specKey().publicKeyBase64();
+    @ParameterizedTest
+    @MethodSource("providers")
+    void publicKeyIsServedAsPkcs1LikeObshell(RsaProvider provider) throws GeneralSecurityException {
+        String served = specKey(provider).publicKeyBase64();
         assertEquals(SpecVectors.PUBLIC_KEY, served);
         assertEquals(188, served.length());
-        assertEquals(128, specKey().blockSize());
+        assertEquals(128, specKey(provider).blockSize());
     }
 
     @Test
@@ -67,12 +93,13 @@ class OcsHeaderVectorsTest {
         assertEquals(93, SpecVectors.GO_PLAINTEXT.getBytes(StandardCharsets.UTF_8).length);
     }
 
-    @Test
-    void goHeaderWithNullKeysRoundTrips() throws GeneralSecurityException {
+    @ParameterizedTest
+    @MethodSource("providers")
+    void goHeaderWithNullKeysRoundTrips(RsaProvider provider) throws GeneralSecurityException {
         ObshellSdkHeaders sdk = new ObshellSdkHeaders(SpecVectors.PUBLIC_KEY);
         String value = sdk.encrypt(SpecVectors.GO_PLAINTEXT);
         assertEquals(344, value.length(), "2 blocks of 128 bytes");
-        OcsHeader header = new OcsHeaderCodec(specKey()).decode(value).header();
+        OcsHeader header = new OcsHeaderCodec(specKey(provider)).decode(value).header();
         assertEquals(SpecVectors.URI, header.uri());
         assertNull(header.keys());
     }
@@ -88,16 +115,17 @@ class OcsHeaderVectorsTest {
     void aesBodyVectorsDecrypt(String plaintext, String body) throws GeneralSecurityException {
         String expected = plaintext == null ? "" : plaintext;
         OcsHeader header = new OcsHeader("", "0", "/", SpecVectors.keys());
-        byte[] decrypted = new OcsHeaderCodec(specKey()).decryptBody(body.getBytes(StandardCharsets.US_ASCII), header);
+        byte[] decrypted = new OcsHeaderCodec(specKey(RsaProvider.jdk("AES only"))).decryptBody(body.getBytes(StandardCharsets.US_ASCII), header);
         assertEquals(expected, new String(decrypted, StandardCharsets.UTF_8));
         assertEquals(body, ObshellSdkHeaders.aesBody(SpecVectors.keys(), expected));
     }
 
-    @Test
-    void tsAsJsonNumberIsADecryptFailureAsInGo() throws GeneralSecurityException {
+    @ParameterizedTest
+    @MethodSource("providers")
+    void tsAsJsonNumberIsADecryptFailureAsInGo(RsaProvider provider) throws GeneralSecurityException {
         ObshellSdkHeaders sdk = new ObshellSdkHeaders(SpecVectors.PUBLIC_KEY);
         String value = sdk.encrypt("{\"Auth\":\"x\",\"Ts\":1767225660,\"Uri\":\"/\",\"Keys\":null}");
-        ApiException e = assertThrows(ApiException.class, () -> new OcsHeaderCodec(specKey()).decode(value));
+        ApiException e = assertThrows(ApiException.class, () -> new OcsHeaderCodec(specKey(provider)).decode(value));
         assertEquals(ErrorCode.HEADER_DECRYPT_FAILED, e.code());
     }
 

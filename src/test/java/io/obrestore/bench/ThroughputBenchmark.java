@@ -188,11 +188,14 @@ public final class ThroughputBenchmark {
         }
     }
 
-    /** Enough distinct headers for the run (a replayed header would be refused). */
+    /**
+     * Enough distinct headers for the run (a replayed header would be refused), expiring in 4.5 min: the service
+     * refuses a lifetime above its max-lifetime (5 min), and a run is far shorter.
+     */
     private static List<String> prebuiltHeaders(ObshellSdkHeaders sdk, String path, int concurrency, int seconds) {
         int count = Math.min(400_000, Math.max(20_000, concurrency * 2_000 * seconds / 8));
         List<String> headers = new ArrayList<>(count);
-        long ts = java.time.Instant.now().getEpochSecond() + 3600;
+        long ts = java.time.Instant.now().getEpochSecond() + 270;
         for (int i = 0; i < count; i++) {
             headers.add(sdk.encrypt(ObshellSdkHeaders.goPlaintext("", ts, path, null)));
         }
