@@ -93,36 +93,39 @@ public class RestoreJobRepository {
             ORDER BY JOB_ID DESC
             """.formatted(RestoreRowShape.PROGRESS_COLUMNS, RestoreRowShape.HISTORY_COLUMNS, RestoreRowShape.ORPHAN_COLUMNS);
 
+    /** The task list's filters on one view: start, start, end, end, statuses, statuses ({@code NULL}/empty = none). */
+    private static final String TASK_FILTERS = """
+            TENANT_ID = 1
+                AND (? IS NULL OR START_TIMESTAMP >= ?) AND (? IS NULL OR START_TIMESTAMP <= ?)
+                AND (? = '' OR FIND_IN_SET(STATUS, ?) > 0)""";
+
     /**
      * One page of obshell's task list ({@code GET /api/v1/restore/tasks}): running then finished sys job rows
-     * ({@code TENANT_ID = 1} in both, as obshell's list queries), each filter applying to both views when set.
-     * Parameters per view: start, start, end, end, statuses, statuses ({@code NULL}/empty = no filter); statuses are
-     * a comma list matched with FIND_IN_SET so one prepared statement serves any number of them. Then the page's
-     * first and last row numbers (1-based, inclusive).
+     * ({@code TENANT_ID = 1} in both, as obshell's list queries), each filter applying to both views when set;
+     * statuses are a comma list matched with FIND_IN_SET so one prepared statement serves any number of them.
+     * Parameters: the filters ({@link #TASK_FILTERS}) for the two counts, then for the running jobs and the rows
+     * each view contributes at most (offset + size), the same for the finished jobs, then size and offset.
      *
-     * <p>The database numbers and counts the matching rows (window functions, also in OceanBase 4.x MySQL mode) and
-     * sends only the page, plus the last matching row when it lies beyond the page: a page past the end still learns
-     * the total from it. That row is only counted, never turned into a payload.
+     * <p>The database counts and pages; only the page's rows travel. Each view contributes its newest offset + size
+     * rows (a top-N sort, not a sort of every row) and the total comes from two counts, so a long history costs two
+     * scans of it and nothing in the service. The page is left-joined to the total: a page past the end is one row
+     * without a task, which still carries the total. (A window function over the wide rows made the database sort all
+     * of them, far slower; see docs/performance.md.)
      */
     static final String TASKS_SQL = """
-            SELECT * FROM (
-              SELECT tasks.*,
-                     ROW_NUMBER() OVER (ORDER BY SOURCE DESC, START_TIMESTAMP DESC, JOB_ID DESC) AS TASK_NUMBER,
-                     COUNT(*) OVER () AS TASK_TOTAL
-                FROM ((SELECT %s
-                         FROM oceanbase.CDB_OB_RESTORE_PROGRESS
-                        WHERE TENANT_ID = 1
-                          AND (? IS NULL OR START_TIMESTAMP >= ?) AND (? IS NULL OR START_TIMESTAMP <= ?)
-                          AND (? = '' OR FIND_IN_SET(STATUS, ?) > 0))
-                      UNION ALL
-                      (SELECT %s
-                         FROM oceanbase.CDB_OB_RESTORE_HISTORY
-                        WHERE TENANT_ID = 1
-                          AND (? IS NULL OR START_TIMESTAMP >= ?) AND (? IS NULL OR START_TIMESTAMP <= ?)
-                          AND (? = '' OR FIND_IN_SET(STATUS, ?) > 0))) tasks) numbered
-             WHERE TASK_NUMBER BETWEEN ? AND ? OR TASK_NUMBER = TASK_TOTAL
-             ORDER BY TASK_NUMBER
-            """.formatted(RestoreRowShape.PROGRESS_COLUMNS, RestoreRowShape.HISTORY_COLUMNS);
+            SELECT page.*, total.TASK_TOTAL
+              FROM (SELECT (SELECT COUNT(*) FROM oceanbase.CDB_OB_RESTORE_PROGRESS WHERE %3$s)
+                         + (SELECT COUNT(*) FROM oceanbase.CDB_OB_RESTORE_HISTORY WHERE %3$s) AS TASK_TOTAL) total
+              LEFT JOIN (SELECT * FROM ((SELECT %1$s
+                                           FROM oceanbase.CDB_OB_RESTORE_PROGRESS WHERE %3$s
+                                          ORDER BY START_TIMESTAMP DESC, JOB_ID DESC LIMIT ?)
+                                        UNION ALL
+                                        (SELECT %2$s
+                                           FROM oceanbase.CDB_OB_RESTORE_HISTORY WHERE %3$s
+                                          ORDER BY START_TIMESTAMP DESC, JOB_ID DESC LIMIT ?)) tasks
+                          ORDER BY SOURCE DESC, START_TIMESTAMP DESC, JOB_ID DESC LIMIT ? OFFSET ?) page ON TRUE
+             ORDER BY page.SOURCE DESC, page.START_TIMESTAMP DESC, page.JOB_ID DESC
+            """.formatted(RestoreRowShape.PROGRESS_COLUMNS, RestoreRowShape.HISTORY_COLUMNS, TASK_FILTERS);
 
     /**
      * What the overview statement found for one tenant name.
@@ -192,18 +195,23 @@ public class RestoreJobRepository {
      * {@code statuses} is a comma list of exact STATUS values (empty = any).
      */
     public Uni<TaskSlice> tasks(LocalDateTime from, LocalDateTime to, String statuses, long offset, long size) {
-        Tuple filters = Tuple.tuple();
-        for (int view = 0; view < 2; view++) {
-            filters.addValue(from).addValue(from).addValue(to).addValue(to).addValue(statuses).addValue(statuses);
-        }
-        // Row numbers are 1-based; an offset or size too large for a BIGINT means "to the end".
-        long first = offset == Long.MAX_VALUE ? Long.MAX_VALUE : offset + 1;
-        long last = offset > Long.MAX_VALUE - size ? Long.MAX_VALUE : offset + size;
-        filters.addValue(first).addValue(last);
+        // A page beyond any BIGINT is empty: the limits saturate instead of overflowing.
+        long perView = offset > Long.MAX_VALUE - size ? Long.MAX_VALUE : offset + size;
+        Tuple parameters = Tuple.tuple();
+        addFilters(parameters, from, to, statuses);
+        addFilters(parameters, from, to, statuses);
+        addFilters(parameters, from, to, statuses);
+        parameters.addValue(perView);
+        addFilters(parameters, from, to, statuses);
+        parameters.addValue(perView).addValue(size).addValue(offset);
         return run(pool.getDelegate().preparedQuery(TASKS_SQL)
-                .collecting(rowsInto(() -> new TaskSliceBuilder(first, last), TaskSliceBuilder::add))
-                .execute(filters))
+                .collecting(rowsInto(TaskSliceBuilder::new, TaskSliceBuilder::add))
+                .execute(parameters))
                 .map(slice -> new TaskSlice(slice.contents, slice.total));
+    }
+
+    private static void addFilters(Tuple parameters, LocalDateTime from, LocalDateTime to, String statuses) {
+        parameters.addValue(from).addValue(from).addValue(to).addValue(to).addValue(statuses).addValue(statuses);
     }
 
     /** A collector for rows fed by the client from one connection, in order: partial results are never combined. */
@@ -267,22 +275,14 @@ public class RestoreJobRepository {
         }
     }
 
-    /** Turns the page's rows into payloads; the total comes with every row, also the one past the page. */
+    /** Turns the page's rows into payloads; every row carries the total, also the task-less row past the end. */
     private final class TaskSliceBuilder {
-        private final long first;
-        private final long last;
         private final List<RestoreOverview> contents = new ArrayList<>();
         private long total;
 
-        TaskSliceBuilder(long first, long last) {
-            this.first = first;
-            this.last = last;
-        }
-
         void add(Row row) {
-            long number = row.getLong("TASK_NUMBER");
             total = row.getLong("TASK_TOTAL");
-            if (number >= first && number <= last) {
+            if (RestoreRowShape.source(row) != null) {
                 contents.add(RestoreRowShape.overview(row, zone.current()));
             }
         }

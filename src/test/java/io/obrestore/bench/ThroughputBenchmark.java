@@ -21,7 +21,6 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -39,16 +38,6 @@ import java.util.function.Supplier;
 public final class ThroughputBenchmark {
 
     private record Scenario(String name, String path, int status, boolean authenticated) {
-    }
-
-    private record Result(long requests, long errors, long[] latenciesMicros, double seconds) {
-        double perSecond() {
-            return requests / seconds;
-        }
-
-        double percentileMillis(double p) {
-            return Measures.percentileMillis(latenciesMicros, p);
-        }
     }
 
     private static final String RT2 = "/api/v1/tenant/rt2/restore/overview";
@@ -104,7 +93,7 @@ public final class ThroughputBenchmark {
                 .setDefaultHost(base.getHost()).setDefaultPort(base.getPort()));
         List<Scenario> plain = all.stream().filter(s -> !s.authenticated()).toList();
         AtomicLong turn = new AtomicLong();
-        run(warmupSeconds, 16, () -> {
+        ClosedLoop.run(warmupSeconds, 16, () -> {
             Scenario scenario = plain.get((int) (turn.getAndIncrement() % plain.size()));
             return warm.request(new RequestOptions().setURI(scenario.path()))
                     .compose(r -> r.send().compose(resp -> resp.body().map(b -> resp.statusCode())))
@@ -114,26 +103,26 @@ public final class ThroughputBenchmark {
         int authWarmup = Math.max(2, warmupSeconds / 6);
         List<String> warmHeaders = prebuiltHeaders(sdk, RT2, 8, authWarmup);
         AtomicLong warmNext = new AtomicLong();
-        run(authWarmup, 8, () -> warm.request(new RequestOptions().setURI(RT2)
+        ClosedLoop.run(authWarmup, 8, () -> warm.request(new RequestOptions().setURI(RT2)
                         .putHeader("X-OCS-Header", warmHeaders.get((int) (warmNext.getAndIncrement() % warmHeaders.size()))))
                 .compose(r -> r.send().compose(resp -> resp.body().map(b -> resp.statusCode()))), 200);
-        run(Math.max(2, warmupSeconds / 4), 8, () -> raw.preparedQuery(RestoreSqlAccess.overviewSql())
+        ClosedLoop.run(Math.max(2, warmupSeconds / 4), 8, () -> raw.preparedQuery(RestoreSqlAccess.overviewSql())
                 .execute(Tuple.of("rt2", "rt2", "rt2")).map(rows -> 200), 200);
         warm.close();
         HttpClient bareClient = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setMaxPoolSize(128)
                 .setDefaultHost(bare.getHost()).setDefaultPort(bare.getPort()));
         Supplier<Future<Integer>> bareOverview = () -> bareClient.request(new RequestOptions().setURI(RT2))
                 .compose(r -> r.send().compose(resp -> resp.body().map(b -> resp.statusCode())));
-        run(Math.max(2, warmupSeconds / 3), 16, bareOverview, 200);
+        ClosedLoop.run(Math.max(2, warmupSeconds / 3), 16, bareOverview, 200);
         for (int concurrency : concurrencies) {
             Cpu cpu = new Cpu(0, dbPid, loadPid);
-            Result ceiling = run(seconds, concurrency, () -> raw.preparedQuery(RestoreSqlAccess.overviewSql())
+            ClosedLoop.Result ceiling = ClosedLoop.run(seconds, concurrency, () -> raw.preparedQuery(RestoreSqlAccess.overviewSql())
                     .execute(Tuple.of("rt2", "rt2", "rt2")).map(rows -> rows.size() == 1 ? 200 : 500), 200);
             System.out.printf("| raw driver, same SQL | %d | %.0f | %.2f | %.2f | %.2f | %d | %s | - | 1 | 1.00 | - |%n",
                     concurrency, ceiling.perSecond(), ceiling.percentileMillis(0.5), ceiling.percentileMillis(0.99),
                     ceiling.percentileMillis(1.0), ceiling.errors(), cpu.perRequest(ceiling.requests()));
             cpu = new Cpu(barePid, dbPid, loadPid);
-            Result floor = run(seconds, concurrency, bareOverview, 200);
+            ClosedLoop.Result floor = ClosedLoop.run(seconds, concurrency, bareOverview, 200);
             System.out.printf("| bare Vert.x HTTP, same SQL | %d | %.0f | %.2f | %.2f | %.2f | %d | %s | %d | - | %.2f | 1.00 |%n",
                     concurrency, floor.perSecond(), floor.percentileMillis(0.5), floor.percentileMillis(0.99),
                     floor.percentileMillis(1.0), floor.errors(), cpu.perRequest(floor.requests()), Measures.rssMb(barePid),
@@ -147,7 +136,7 @@ public final class ThroughputBenchmark {
                 AtomicLong next = new AtomicLong();
                 Cpu serviceCpu = new Cpu(pid, dbPid, loadPid);
                 long questionsBefore = questions(jdbc, adminUser, dbPassword);
-                Result result = run(seconds, concurrency, () -> {
+                ClosedLoop.Result result = ClosedLoop.run(seconds, concurrency, () -> {
                     RequestOptions request = new RequestOptions().setMethod(HttpMethod.GET).setURI(scenario.path());
                     if (scenario.authenticated()) {
                         request.putHeader("X-OCS-Header", headers.get((int) (next.getAndIncrement() % headers.size())));
@@ -200,55 +189,6 @@ public final class ThroughputBenchmark {
             headers.add(sdk.encrypt(ObshellSdkHeaders.goPlaintext("", ts, path, null)));
         }
         return headers;
-    }
-
-    /** Closed loop: {@code concurrency} operations in flight, each replaced as soon as it completes. */
-    private static Result run(int seconds, int concurrency, Supplier<Future<Integer>> operation, int expected)
-            throws Exception {
-        long end = System.nanoTime() + seconds * 1_000_000_000L;
-        AtomicLong requests = new AtomicLong();
-        AtomicLong errors = new AtomicLong();
-        long[][] latencies = new long[concurrency][];
-        int[] counts = new int[concurrency];
-        CompletableFuture<?>[] loops = new CompletableFuture<?>[concurrency];
-        long start = System.nanoTime();
-        for (int i = 0; i < concurrency; i++) {
-            int slot = i;
-            latencies[i] = new long[1 << 16];
-            CompletableFuture<Void> done = new CompletableFuture<>();
-            loops[i] = done;
-            new Object() {
-                void step() {
-                    if (System.nanoTime() >= end) {
-                        done.complete(null);
-                        return;
-                    }
-                    long t0 = System.nanoTime();
-                    operation.get().onComplete(ar -> {
-                        long micros = (System.nanoTime() - t0) / 1000;
-                        if (counts[slot] == latencies[slot].length) {
-                            latencies[slot] = Arrays.copyOf(latencies[slot], counts[slot] * 2);
-                        }
-                        latencies[slot][counts[slot]++] = micros;
-                        requests.incrementAndGet();
-                        if (ar.failed() || ar.result() != expected) {
-                            errors.incrementAndGet();
-                        }
-                        step();
-                    });
-                }
-            }.step();
-        }
-        CompletableFuture.allOf(loops).join();
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        long[] all = new long[(int) requests.get()];
-        int at = 0;
-        for (int i = 0; i < concurrency; i++) {
-            System.arraycopy(latencies[i], 0, all, at, counts[i]);
-            at += counts[i];
-        }
-        Arrays.sort(all, 0, at);
-        return new Result(requests.get(), errors.get(), Arrays.copyOf(all, at), elapsed);
     }
 
     private static long questions(String jdbc, String user, String password) throws Exception {

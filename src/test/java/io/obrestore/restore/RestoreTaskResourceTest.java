@@ -85,6 +85,19 @@ class RestoreTaskResourceTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
+        "page=4&size=5 | 13 | 3",
+        "page=99999999999999&size=99999999999 | 13 | 1",
+        "status=SUCCESS&page=9&size=2 | 5 | 3",
+        "status=CANCELED&page=2&size=2 | 0 | 0"})
+    void aPagePastTheEndStillCountsTheWholeList(String query, long total, long pages) {
+        JsonNode page = given().urlEncodingEnabled(false).get(TASKS + "?" + query).then().statusCode(200).extract()
+                .body().as(JsonNode.class).get("data").get("page");
+        assertEquals(total, page.get("total_elements").asLong(), query);
+        assertEquals(pages, page.get("total_pages").asLong(), query);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
         "start_time=yesterday | start_time", "end_time=2024-10-16 | end_time", "page=-1 | page", "size=abc | size",
         "page=1.5 | page", "status=SUCC%27ESS | status", "status=SUCC-ESS | status"})
     void malformedParametersAreIllegalArguments(String query, String parameter) {
