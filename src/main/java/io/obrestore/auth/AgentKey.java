@@ -44,26 +44,42 @@ public class AgentKey {
     private static final int MIN_PADDING = 8;
     private static final Logger LOG = Logger.getLogger(AgentKey.class);
 
-    private final RsaProvider provider;
-    private final PrivateKey privateKey;
+    private final RSAPrivateCrtKey key;
     private final BigInteger modulus;
     private final String publicKeyBase64;
     private final int blockSize;
     private final SecretKeySpec rejectionKey;
-    // Cipher and Mac objects are not thread-safe; one per event-loop thread, initialised once.
-    private final ThreadLocal<Cipher> rsa;
-    private final ThreadLocal<Mac> prf;
+    // Replaced once, when a faster provider has loaded after the start; every block reads it once.
+    private volatile Engine engine;
 
-    @Inject
-    public AgentKey(AgentKeyStore store, ServiceConfig config, MeterRegistry registry) {
-        this(store.load(), config.auth().rsaProvider());
-        LOG.infof("RSA private-key operations by %s", provider.description());
-        Gauge.builder("obrestore.auth.rsa.provider.info", () -> 1).tag("provider", provider.provider().getName())
-                .description("The JCA provider that decrypts header blocks (value always 1)").register(registry);
+    /**
+     * One provider's private-key objects. Cipher and Mac objects are not thread-safe: one per event-loop thread,
+     * initialised once. Every engine gives the same answers for the same block, so a request may use either.
+     */
+    private record Engine(RsaProvider provider, ThreadLocal<Cipher> rsa, ThreadLocal<Mac> prf) {
     }
 
-    private AgentKey(RSAPrivateCrtKey key, ServiceConfig.RsaProviderChoice choice) {
-        this(key, RsaProvider.select(choice));
+    /**
+     * The service's key. Decryption starts on the JDK's provider; with {@code rsa-provider=auto}, ACCP is loaded on a
+     * thread of its own and takes over once it passed its check, because loading its native library (about half a
+     * second: it is unpacked from the jar first) would otherwise delay the start, and the first answers do not need it.
+     */
+    @Inject
+    public AgentKey(AgentKeyStore store, ServiceConfig config, MeterRegistry registry) {
+        this(store.load(), RsaProvider.jdk(config.auth().rsaProvider() == ServiceConfig.RsaProviderChoice.JDK
+                ? "obrestore.auth.rsa-provider=jdk" : "until a faster one has loaded"));
+        for (String name : new String[] {engine.provider().provider().getName(), RsaProvider.ACCP_NAME}) {
+            Gauge.builder("obrestore.auth.rsa.provider.info", this, k -> k.engine.provider().provider().getName()
+                    .equals(name) ? 1 : 0).tag("provider", name)
+                    .description("1 for the JCA provider that decrypts header blocks now").register(registry);
+        }
+        if (config.auth().rsaProvider() == ServiceConfig.RsaProviderChoice.JDK) {
+            LOG.infof("RSA private-key operations by %s", engine.provider().description());
+            return;
+        }
+        Thread loader = new Thread(this::loadFasterProvider, "obrestore-rsa-provider");
+        loader.setDaemon(true);
+        loader.start();
     }
 
     /**
@@ -71,11 +87,10 @@ public class AgentKey {
      * provider fails a decryption of this key.
      */
     AgentKey(RSAPrivateCrtKey key, RsaProvider provider) {
-        this.provider = checked(provider, key);
+        this.key = key;
         this.modulus = key.getModulus();
         this.blockSize = (modulus.bitLength() + 7) / 8;
         try {
-            this.privateKey = this.provider.ownKey(key);
             RSAPublicKey publicKey = (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(
                     new RSAPublicKeySpec(modulus, key.getPublicExponent()));
             this.publicKeyBase64 = Base64.getEncoder().encodeToString(Pkcs1.encodePublicKey(publicKey));
@@ -85,8 +100,27 @@ public class AgentKey {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the JDK lacks RSA or SHA-256", e);
         }
-        this.rsa = ThreadLocal.withInitial(this::newCipher);
-        this.prf = ThreadLocal.withInitial(this::newMac);
+        this.engine = engine(checked(provider, key));
+    }
+
+    /** Loads ACCP where it can load and, once it decrypted this key correctly, decrypts with it from then on. */
+    private void loadFasterProvider() {
+        RsaProvider chosen = checked(RsaProvider.select(ServiceConfig.RsaProviderChoice.AUTO), key);
+        if (chosen.accp()) {
+            engine = engine(chosen);
+        }
+        LOG.infof("RSA private-key operations by %s", chosen.description());
+    }
+
+    private Engine engine(RsaProvider provider) {
+        PrivateKey own;
+        try {
+            own = provider.ownKey(key);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(provider.description() + " cannot take the key", e);
+        }
+        return new Engine(provider, ThreadLocal.withInitial(() -> newCipher(provider, own)),
+                ThreadLocal.withInitial(() -> newMac(provider)));
     }
 
     /** Standard base64 of the PKCS#1 {@code RSAPublicKey} DER, as {@code /api/v1/secret} serves it. */
@@ -94,9 +128,9 @@ public class AgentKey {
         return publicKeyBase64;
     }
 
-    /** The provider that decrypts blocks. */
+    /** The provider that decrypts blocks now. */
     public RsaProvider provider() {
-        return provider;
+        return engine.provider();
     }
 
     /** Ciphertext block length in bytes (modulus length: 128 for 1024-bit keys). */
@@ -119,14 +153,15 @@ public class AgentKey {
             input = toBlock(new BigInteger(1, block).subtract(modulus));
             reject = true;
         }
+        Engine current = engine;
         byte[] encoded;
         try {
-            encoded = rsa.get().doFinal(input);
+            encoded = current.rsa().get().doFinal(input);
         } catch (GeneralSecurityException e) {
             encoded = new byte[blockSize]; // cannot happen for input < n; fails the padding check below
             reject = true;
         }
-        return unpad(encoded, standIn(block), reject);
+        return unpad(encoded, standIn(current, block), reject);
     }
 
     /**
@@ -158,8 +193,8 @@ public class AgentKey {
     }
 
     /** {@link #CHUNK} bytes of HMAC-SHA256(key derived from d, block ‖ counter): the same block, the same stand-in. */
-    private byte[] standIn(byte[] block) {
-        Mac mac = prf.get();
+    private static byte[] standIn(Engine engine, byte[] block) {
+        Mac mac = engine.prf().get();
         byte[] out = new byte[CHUNK];
         int filled = 0;
         for (byte counter = 1; filled < CHUNK; counter++) {
@@ -227,17 +262,17 @@ public class AgentKey {
         }
     }
 
-    private Cipher newCipher() {
+    private static Cipher newCipher(RsaProvider provider, PrivateKey own) {
         try {
             Cipher cipher = Cipher.getInstance("RSA/ECB/NoPadding", provider.provider());
-            cipher.init(Cipher.DECRYPT_MODE, privateKey);
+            cipher.init(Cipher.DECRYPT_MODE, own);
             return cipher;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("RSA/ECB/NoPadding is required of the JCA", e);
         }
     }
 
-    private Mac newMac() {
+    private Mac newMac(RsaProvider provider) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256", provider.provider());
             mac.init(rejectionKey);

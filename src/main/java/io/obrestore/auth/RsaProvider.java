@@ -23,6 +23,8 @@ import java.security.spec.RSAPrivateCrtKeySpec;
 public record RsaProvider(Provider provider, boolean accp, String description) {
 
     static final String ACCP_CLASS = "com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider";
+    /** ACCP's provider name, as {@code obrestore_auth_rsa_provider_info} labels it. */
+    static final String ACCP_NAME = "AmazonCorrettoCryptoProvider";
 
     /**
      * The JDK's SunJCE, named explicitly: with ACCP installed JVM-wide as the first provider, a lookup by algorithm

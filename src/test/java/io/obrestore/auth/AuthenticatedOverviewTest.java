@@ -243,4 +243,18 @@ class AuthenticatedOverviewTest {
         assertEquals(errCode, error.get("errCode").asText());
         assertEquals(message, error.get("message").asText());
     }
+
+    @Test
+    void accpTakesOverDecryptionSoonAfterTheStartWhereItShips() {
+        boolean shipped = System.getProperty("os.name").equalsIgnoreCase("linux")
+                && java.util.Set.of("amd64", "aarch64").contains(System.getProperty("os.arch"));
+        String serving = shipped ? "AmazonCorrettoCryptoProvider" : "SunJCE";
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .pollInterval(java.time.Duration.ofMillis(200))
+                .until(() -> management().get("/q/metrics").asString()
+                        .contains("obrestore_auth_rsa_provider_info{provider=\"" + serving + "\"} 1.0"));
+        String metrics = management().get("/q/metrics").asString();
+        assertFalse(metrics.contains("obrestore_auth_rsa_provider_info{provider=\""
+                + (shipped ? "SunJCE" : "AmazonCorrettoCryptoProvider") + "\"} 1.0"), metrics);
+    }
 }

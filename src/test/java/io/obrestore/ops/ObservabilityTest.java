@@ -2,6 +2,8 @@ package io.obrestore.ops;
 
 import static io.obrestore.support.Management.management;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.obrestore.support.MariaDbTestResource;
@@ -39,6 +41,18 @@ class ObservabilityTest {
             "OB.Tenant.NotExist", "Security.Authentication.Header.DecryptFailed", "Agent.OceanBase.Useless",
             "RestoreOverview", "restore_scn", "ApiResponse", "traceId"}) {
             assertTrue(doc.contains(expected), expected + " missing from OpenAPI");
+        }
+    }
+
+    @Test
+    void openApiIsYamlByDefaultAndJsonOnRequest() {
+        given().get("/q/openapi").then().statusCode(200).contentType(containsString("application/yaml"))
+                .body(startsWith("---"));
+        for (var request : new io.restassured.specification.RequestSpecification[] {
+            given().queryParam("format", "json"), given().accept("application/json")}) {
+            String json = request.get("/q/openapi").then().statusCode(200)
+                    .contentType(containsString("application/json")).extract().asString();
+            assertTrue(io.obrestore.support.Json.parse(json).get("paths").has("/api/v1/restore/tasks"), json);
         }
     }
 }
