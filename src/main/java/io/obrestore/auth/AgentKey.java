@@ -107,7 +107,12 @@ public class AgentKey {
     private void loadFasterProvider() {
         RsaProvider chosen = checked(RsaProvider.select(ServiceConfig.RsaProviderChoice.AUTO), key);
         if (chosen.accp()) {
-            engine = engine(chosen);
+            try {
+                engine = engine(chosen);
+            } catch (RuntimeException e) {
+                LOG.warnf("%s cannot take the key (%s); the JDK's provider keeps decrypting", chosen.description(), e);
+                return;
+            }
         }
         LOG.infof("RSA private-key operations by %s", chosen.description());
     }

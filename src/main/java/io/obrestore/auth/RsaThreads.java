@@ -15,7 +15,7 @@ import java.util.function.Supplier;
 
 /**
  * Where header decryption runs ({@code obrestore.auth.rsa-threads}): on the event loop that received the request
- * (0, the default: fastest, and the throttle bounds what a flood can make it do, docs/performance.md), or on a few
+ * (0, the default: fastest, and the throttle bounds what a flood can make it do, docs/reliability.md), or on a few
  * threads of its own with a bounded queue (more than 16 headers waiting per thread get 503 at once).
  */
 @ApplicationScoped

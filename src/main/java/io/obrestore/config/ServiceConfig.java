@@ -162,7 +162,7 @@ public interface ServiceConfig {
 
         /**
          * Threads that decrypt auth headers: 0 decrypts on the event loop that received the request (fastest; the
-         * throttle and the block cap bound what a flood can make it do, docs/performance.md); more runs RSA on that
+         * throttle and the block cap bound what a flood can make it do, docs/reliability.md); more runs RSA on that
          * many threads of its own, with at most 16 headers waiting per thread (beyond: 503).
          */
         @WithDefault("0")
