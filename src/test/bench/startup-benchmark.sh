@@ -3,7 +3,7 @@
 # cache on JDK 25 trained by a start only, and the AOT cache trained on the integration tests' requests, and for the
 # yardstick (src/test/bench/yardstick: a minimal Quarkus app of the same version, quarkus-rest and the reactive MySQL
 # client, one resource running the service's overview statement) started the same way, prints the median of RUNS
-# starts of
+# starts (taken round-robin over the variants, after one untimed start) of
 #   - time from process start to the first successful (200) overview response,
 #   - the JVM's own start ("Create VM" of -Xlog:startuptime: before any application code runs),
 #   - Quarkus' own "started in",
@@ -57,48 +57,58 @@ export QUARKUS_HTTP_PORT=$APP_PORT QUARKUS_MANAGEMENT_PORT=$((APP_PORT + 1000)) 
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
-measure() { # name dir java-home extra-flags
-  local name=$1 dir=$2 jhome=$3 flags=$4 first=() vm=() started=() rss=()
-  for run in $(seq "$RUNS"); do
-    local log="$WORK/$name-$run.log"
-    local t0; t0=$(date +%s%N)
-    (cd "$dir" && exec "$jhome/bin/java" $JVM_FLAGS $flags -Xlog:startuptime -jar quarkus-run.jar) > "$log" 2>&1 &
-    APP_PID=$!
-    local code=000
-    for _ in $(seq 3000); do
-      code=$(curl -s -o /dev/null -w '%{http_code}' "$URL" 2>/dev/null || true)
-      [ "$code" = 200 ] && break
-      sleep 0.005
-    done
-    local t1; t1=$(date +%s%N)
-    [ "$code" = 200 ] || { echo "$name run $run: no 200 (last $code)"; cat "$log"; exit 1; }
-    if grep -q '\[aot\]' "$log"; then echo "$name: the JVM did not use the AOT cache:"; grep '\[aot\]' "$log"; exit 1; fi
-    vm+=("$(grep -o 'Create VM, [0-9.]*' "$log" | awk '{printf "%d", $3 * 1000}')")
-    first+=("$(( (t1 - t0) / 1000000 ))")
-    started+=("$(grep -o 'started in [0-9.]*s' "$log" | grep -o '[0-9.]*' | head -1)")
-    rss+=("$(awk '/VmRSS/ {print int($2/1024)}' /proc/$APP_PID/status)")
-    kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=
+# name|directory|java home|extra flags. The runs go round-robin over the variants (run 1 of each, then run 2 of
+# each, ...), so a slow spell of this shared machine hits every variant alike instead of one variant's runs.
+VARIANTS=(
+  "yardstick fast-jar, JDK 17|$WORK/yardstick17|$JDK17|"
+  "fast-jar, JDK 17|$WORK/jar17|$JDK17|"
+  "fast-jar, JDK 25|$WORK/jar17|$JDK25|"
+  "yardstick AOT (start), JDK 25|$WORK/yardstick25|$JDK25|-XX:AOTCache=app.aot"
+  "AOT cache (start), JDK 25|$WORK/aot25|$JDK25|-XX:AOTCache=app.aot"
+  "AOT cache (ITs), JDK 25|$WORK/trained25|$JDK25|-XX:AOTCache=app.aot"
+)
+declare -A FIRST VM STARTED RSS
+
+start_once() { # index run
+  local name dir jhome flags
+  IFS='|' read -r name dir jhome flags <<< "${VARIANTS[$1]}"
+  local log="$WORK/$1-$2.log"
+  local t0; t0=$(date +%s%N)
+  (cd "$dir" && exec "$jhome/bin/java" $JVM_FLAGS $flags -Xlog:startuptime -jar quarkus-run.jar) > "$log" 2>&1 &
+  APP_PID=$!
+  local code=000
+  for _ in $(seq 3000); do
+    code=$(curl -s -o /dev/null -w '%{http_code}' "$URL" 2>/dev/null || true)
+    [ "$code" = 200 ] && break
+    sleep 0.005
   done
-  FIRST=$(printf '%s\n' "${first[@]}" | median)
-  printf '| %-28s | %8s ms | %6s ms | %8s s | %6s MB |\n' "$name" "$FIRST" \
-    "$(printf '%s\n' "${vm[@]}" | median)" "$(printf '%s\n' "${started[@]}" | median)" \
-    "$(printf '%s\n' "${rss[@]}" | median)"
+  local t1; t1=$(date +%s%N)
+  [ "$code" = 200 ] || { echo "$name run $2: no 200 (last $code)"; cat "$log"; exit 1; }
+  if grep -q '\[aot\]' "$log"; then echo "$name: the JVM did not use the AOT cache:"; grep '\[aot\]' "$log"; exit 1; fi
+  FIRST[$1]+=" $(( (t1 - t0) / 1000000 ))"
+  VM[$1]+=" $(grep -o 'Create VM, [0-9.]*' "$log" | awk '{printf "%d", $3 * 1000}')"
+  STARTED[$1]+=" $(grep -o 'started in [0-9.]*s' "$log" | grep -o '[0-9.]*' | head -1)"
+  RSS[$1]+=" $(awk '/VmRSS/ {print int($2/1024)}' /proc/$APP_PID/status)"
+  kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=
 }
 
+# One untimed start first: MariaDB's caches and the JVM hosting it warm up on it, not on the first variant's run.
+start_once 1 warmup
+unset FIRST VM STARTED RSS
+declare -A FIRST VM STARTED RSS
+for run in $(seq "$RUNS"); do
+  for i in "${!VARIANTS[@]}"; do start_once "$i" "$run"; done
+done
+
+of() { printf '%s\n' $1 | median; }
 echo
-echo "median of $RUNS starts, $(nproc) cores, $(date -u +%F), JVM flags: $JVM_FLAGS"
+echo "median of $RUNS starts (round-robin), $(nproc) cores, $(date -u +%F), JVM flags: $JVM_FLAGS"
 echo "| variant                      | first 200 overview | JVM created | started in | RSS after |"
 echo "| ---------------------------- | -----------: | ----------: | ---------: | --------: |"
-measure "yardstick fast-jar, JDK 17" "$WORK/yardstick17" "$JDK17" ""
-YARDSTICK17=$FIRST
-measure "fast-jar, JDK 17" "$WORK/jar17" "$JDK17" ""
-SERVICE17=$FIRST
-measure "fast-jar, JDK 25" "$WORK/jar17" "$JDK25" ""
-measure "yardstick AOT (start), JDK 25" "$WORK/yardstick25" "$JDK25" "-XX:AOTCache=app.aot"
-YARDSTICK25=$FIRST
-measure "AOT cache (start), JDK 25" "$WORK/aot25" "$JDK25" "-XX:AOTCache=app.aot"
-SERVICE25=$FIRST
-measure "AOT cache (ITs), JDK 25" "$WORK/trained25" "$JDK25" "-XX:AOTCache=app.aot"
+for i in "${!VARIANTS[@]}"; do
+  printf '| %-28s | %8s ms | %6s ms | %8s s | %6s MB |\n' "${VARIANTS[$i]%%|*}" "$(of "${FIRST[$i]}")" \
+    "$(of "${VM[$i]}")" "$(of "${STARTED[$i]}")" "$(of "${RSS[$i]}")"
+done
 echo
-echo "first 200 overview, service ÷ yardstick: fast-jar JDK 17 $(awk "BEGIN {printf \"%.2f\", $SERVICE17 / $YARDSTICK17}")," \
-  "AOT cache (start) JDK 25 $(awk "BEGIN {printf \"%.2f\", $SERVICE25 / $YARDSTICK25}")"
+echo "first 200 overview, service ÷ yardstick: fast-jar JDK 17 $(awk "BEGIN {printf \"%.2f\", $(of "${FIRST[1]}") / $(of "${FIRST[0]}")}")," \
+  "AOT cache (start) JDK 25 $(awk "BEGIN {printf \"%.2f\", $(of "${FIRST[4]}") / $(of "${FIRST[3]}")}")"

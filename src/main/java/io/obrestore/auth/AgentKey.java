@@ -16,6 +16,7 @@ import java.security.SecureRandom;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.RSAPublicKeySpec;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import javax.crypto.Cipher;
@@ -41,6 +42,9 @@ public class AgentKey {
     /** Plaintext bytes per block as both SDKs chunk it ({@code 512/8 - 11}): the length of a rejected block's stand-in. */
     static final int CHUNK = 53;
 
+    /** When ACCP starts loading: after the first answers, which keep both cores of a small host busy for seconds. */
+    static final Duration FASTER_PROVIDER_AFTER = Duration.ofSeconds(5);
+
     private static final int MIN_PADDING = 8;
     private static final Logger LOG = Logger.getLogger(AgentKey.class);
 
@@ -61,8 +65,9 @@ public class AgentKey {
 
     /**
      * The service's key. Decryption starts on the JDK's provider; with {@code rsa-provider=auto}, ACCP is loaded on a
-     * thread of its own and takes over once it passed its check, because loading its native library (about half a
-     * second: it is unpacked from the jar first) would otherwise delay the start, and the first answers do not need it.
+     * thread of its own {@link #FASTER_PROVIDER_AFTER} after the start and takes over once it passed its check. Loading
+     * its native library costs about half a second of CPU (it is unpacked from the jar first): done during the start,
+     * even on another thread, it delayed the first answer by 0.4 s on two cores (docs/performance.md, Start-up).
      */
     @Inject
     public AgentKey(AgentKeyStore store, ServiceConfig config, MeterRegistry registry) {
@@ -77,7 +82,15 @@ public class AgentKey {
             LOG.infof("RSA private-key operations by %s", engine.provider().description());
             return;
         }
-        Thread loader = new Thread(this::loadFasterProvider, "obrestore-rsa-provider");
+        Thread loader = new Thread(() -> {
+            try {
+                Thread.sleep(FASTER_PROVIDER_AFTER.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return; // shutting down
+            }
+            loadFasterProvider();
+        }, "obrestore-rsa-provider");
         loader.setDaemon(true);
         loader.start();
     }
