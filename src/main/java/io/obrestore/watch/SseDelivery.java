@@ -14,6 +14,7 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseBroadcaster;
 import jakarta.ws.rs.sse.SseEventSink;
+import java.io.IOException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Flow;
@@ -115,6 +116,16 @@ public class SseDelivery {
     }
 
     /** One client's stream: asks for one pending item at a time and asks again once it is written. */
+    /** Whether a write failed because the connection is gone (closed or reset): an I/O failure anywhere in the chain. */
+    static boolean connectionGone(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IOException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     final class Writer implements MultiSubscriber<Pending> {
 
         private final SseEventSink sink;
@@ -199,7 +210,9 @@ public class SseDelivery {
             try {
                 sink.send(event).whenComplete((ignored, failure) -> {
                     writing = false;
-                    if (failure != null || last || completed) {
+                    if (connectionGone(failure)) {
+                        end(false);
+                    } else if (failure != null || last || completed) {
                         end();
                     } else {
                         idleSince = System.nanoTime();
@@ -213,6 +226,15 @@ public class SseDelivery {
 
         /** Cancels upstream, closes the sink and runs {@code onEnd}, once. */
         void end() {
+            end(true);
+        }
+
+        /**
+         * Like {@link #end()}; {@code closeSink} false leaves the sink to the connection's close handler, which Quarkus
+         * REST registers for every SSE response: after a write failed on a dead connection, ending the response before
+         * that handler ran makes Netty write to the closed channel and log a buffer released twice, with a stack trace.
+         */
+        private void end(boolean closeSink) {
             if (!ended.compareAndSet(false, true)) {
                 return;
             }
@@ -222,7 +244,9 @@ public class SseDelivery {
                 subscription.cancel();
             }
             try {
-                sink.close();
+                if (closeSink) {
+                    sink.close();
+                }
             } finally {
                 onEnd.run();
             }

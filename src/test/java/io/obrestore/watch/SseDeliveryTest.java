@@ -1,6 +1,7 @@
 package io.obrestore.watch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -141,17 +142,42 @@ class SseDeliveryTest {
     }
 
     @Test
-    void aFailedWriteClosesTheSubscriber() {
+    void aWriteOnADeadConnectionEndsTheSubscriberAndLeavesTheSinkToTheConnection() {
         StalledSink sink = new StalledSink();
         AtomicInteger closes = new AtomicInteger();
         Client subscriber = new Client(sink, closes::incrementAndGet);
         subscriber.offer(state(1));
         subscriber.offer(state(2));
-        sink.pending.get(0).completeExceptionally(new java.io.IOException("connection reset"));
+        sink.pending.get(0).completeExceptionally(
+                new java.util.concurrent.CompletionException(new java.nio.channels.ClosedChannelException()));
+        assertEquals(1, closes.get());
+        assertTrue(subscriber.writer.isEnded());
+        assertFalse(sink.closed, "ending a response on a closed channel makes Netty log a double release; Quarkus"
+                + " REST closes the sink when the connection's close handler runs");
+        subscriber.offer(state(3));
+        assertEquals(1, sink.written.size(), "nothing is written after the connection broke");
+    }
+
+    @Test
+    void aWriteThatFailsOtherwiseClosesTheSubscriberAndTheSink() {
+        StalledSink sink = new StalledSink();
+        AtomicInteger closes = new AtomicInteger();
+        Client subscriber = new Client(sink, closes::incrementAndGet);
+        subscriber.offer(state(1));
+        subscriber.offer(state(2));
+        sink.pending.get(0).completeExceptionally(new IllegalStateException("the event could not be written"));
         assertTrue(sink.closed);
         assertEquals(1, closes.get());
         assertTrue(subscriber.writer.isEnded());
         subscriber.offer(state(3));
-        assertEquals(1, sink.written.size(), "nothing is written after the connection broke");
+        assertEquals(1, sink.written.size(), "nothing is written after a failed write");
+    }
+
+    @Test
+    void aConnectionIsGoneWhenAnIoFailureIsAnywhereInTheChain() {
+        assertTrue(SseDelivery.connectionGone(new java.io.IOException("Connection reset by peer")));
+        assertTrue(SseDelivery.connectionGone(new RuntimeException(new java.nio.channels.ClosedChannelException())));
+        assertFalse(SseDelivery.connectionGone(new IllegalStateException("not written")));
+        assertFalse(SseDelivery.connectionGone(null));
     }
 }
