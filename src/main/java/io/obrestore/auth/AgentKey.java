@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.obrestore.config.ServiceConfig;
 import io.obrestore.config.StartupOrder;
 import io.quarkus.runtime.Startup;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigInteger;
@@ -55,6 +56,8 @@ public class AgentKey {
     private final SecretKeySpec rejectionKey;
     // Replaced once, when a faster provider has loaded after the start; every block reads it once.
     private volatile Engine engine;
+    // Waits, then loads the faster provider; stopped with the application so a stopped one loads nothing.
+    private Thread loader;
 
     /**
      * One provider's private-key objects. Cipher and Mac objects are not thread-safe: one per event-loop thread,
@@ -67,7 +70,7 @@ public class AgentKey {
      * The service's key. Decryption starts on the JDK's provider; with {@code rsa-provider=auto}, ACCP is loaded on a
      * thread of its own {@link #FASTER_PROVIDER_AFTER} after the start and takes over once it passed its check. Loading
      * its native library costs about half a second of CPU (it is unpacked from the jar first): done during the start,
-     * even on another thread, it delayed the first answer by 0.4 s on two cores (docs/performance.md, Start-up).
+     * even on another thread, it delayed the first answer by 0.2-0.4 s on two cores (docs/performance.md, Start-up).
      */
     @Inject
     public AgentKey(AgentKeyStore store, ServiceConfig config, MeterRegistry registry) {
@@ -82,7 +85,7 @@ public class AgentKey {
             LOG.infof("RSA private-key operations by %s", engine.provider().description());
             return;
         }
-        Thread loader = new Thread(() -> {
+        loader = new Thread(() -> {
             try {
                 Thread.sleep(FASTER_PROVIDER_AFTER.toMillis());
             } catch (InterruptedException e) {
@@ -114,6 +117,13 @@ public class AgentKey {
             throw new IllegalStateException("the JDK lacks RSA or SHA-256", e);
         }
         this.engine = engine(checked(provider, key));
+    }
+
+    @PreDestroy
+    void stopLoading() {
+        if (loader != null) {
+            loader.interrupt();
+        }
     }
 
     /** Loads ACCP where it can load and, once it decrypted this key correctly, decrypts with it from then on. */

@@ -141,14 +141,19 @@ class SseDeliveryTest {
         assertEquals(2, sink.written.size(), "an idle stream gets its heartbeat");
     }
 
+    /** Offers two states, then fails the first one's write with {@code failure}. */
+    private static void failFirstWrite(Client client, StalledSink sink, Throwable failure) {
+        client.offer(state(1));
+        client.offer(state(2));
+        sink.pending.get(0).completeExceptionally(failure);
+    }
+
     @Test
     void aWriteOnADeadConnectionEndsTheSubscriberAndLeavesTheSinkToTheConnection() {
         StalledSink sink = new StalledSink();
         AtomicInteger closes = new AtomicInteger();
         Client subscriber = new Client(sink, closes::incrementAndGet);
-        subscriber.offer(state(1));
-        subscriber.offer(state(2));
-        sink.pending.get(0).completeExceptionally(
+        failFirstWrite(subscriber, sink,
                 new java.util.concurrent.CompletionException(new java.nio.channels.ClosedChannelException()));
         assertEquals(1, closes.get());
         assertTrue(subscriber.writer.isEnded());
@@ -163,9 +168,7 @@ class SseDeliveryTest {
         StalledSink sink = new StalledSink();
         AtomicInteger closes = new AtomicInteger();
         Client subscriber = new Client(sink, closes::incrementAndGet);
-        subscriber.offer(state(1));
-        subscriber.offer(state(2));
-        sink.pending.get(0).completeExceptionally(new IllegalStateException("the event could not be written"));
+        failFirstWrite(subscriber, sink, new IllegalStateException("the event could not be written"));
         assertTrue(sink.closed);
         assertEquals(1, closes.get());
         assertTrue(subscriber.writer.isEnded());
