@@ -28,7 +28,7 @@ public class DemoDatabase {
 
     /** The dev profile's default datasource (application.properties); anything else means "use that database". */
     static final String DEMO_URL = "mysql://127.0.0.1:3316";
-    static final Path FIXTURE = Path.of("src/test/resources/fixtures/oceanbase-restore.sql");
+    static final Path SCRIPTS = Path.of("src/test/resources", OceanBaseScripts.DIRECTORY);
 
     private DemoRestores restores;
 
@@ -47,10 +47,10 @@ public class DemoDatabase {
             LOG.infof("Demo database already running on port %d", port);
         } else {
             LOG.infof("Starting the demo MariaDB on port %d with the fixture (about 15 s the first time)", port);
-            EmbeddedMariaDb db = EmbeddedMariaDb.start(port, password, FIXTURE);
+            EmbeddedMariaDb db = EmbeddedMariaDb.start(port, password, OceanBaseScripts.NEWEST.fromDirectory(SCRIPTS));
             Runtime.getRuntime().addShutdownHook(new Thread(db::close, "demo-mariadb-stop"));
         }
-        restores = DemoRestores.start(vertx, port, password, EmbeddedMariaDb.ZONE);
+        restores = DemoRestores.start(vertx, port, password);
         LOG.infof("Demo ready: open http://localhost:%1$d/ (the dashboard), or"
                 + "  curl -N localhost:%1$d/api/v1/tenant/demo_moving/restore/overview/stream", httpPort);
     }

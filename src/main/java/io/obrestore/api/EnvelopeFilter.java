@@ -1,6 +1,5 @@
 package io.obrestore.api;
 
-import io.obrestore.db.ClusterZone;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -13,9 +12,9 @@ public class EnvelopeFilter {
 
     static final String TRACE_PROPERTY = "obrestore.trace";
 
-    private final ClusterZone zone;
+    private final DisplayZone zone;
 
-    public EnvelopeFilter(ClusterZone zone) {
+    public EnvelopeFilter(DisplayZone zone) {
         this.zone = zone;
     }
 

@@ -2,7 +2,6 @@ package io.obrestore.api;
 
 import io.obrestore.config.ServiceConfig;
 import jakarta.enterprise.context.ApplicationScoped;
-import io.obrestore.db.ClusterZone;
 
 /**
  * The one builder of error responses, for both HTTP edges: the JAX-RS exception mappers and the Vert.x routes around
@@ -19,10 +18,10 @@ public class ErrorResponses {
     public record ErrorResponse(int status, ApiResponse body, String traceId, long retryAfterSeconds) {
     }
 
-    private final ClusterZone zone;
+    private final DisplayZone zone;
     private final int maxBodyBytes;
 
-    public ErrorResponses(ServiceConfig config, ClusterZone zone) {
+    public ErrorResponses(ServiceConfig config, DisplayZone zone) {
         this.zone = zone;
         this.maxBodyBytes = config.maxBodyBytes();
     }

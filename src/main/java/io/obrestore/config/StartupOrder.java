@@ -17,6 +17,9 @@ public final class StartupOrder {
     /** The RSA key: loaded, or generated and written to the data directory. */
     public static final int AGENT_KEY = 10;
 
+    /** The restore views' columns and OceanBase's version, read and logged (docs/restore-views.md, "Shapes"). */
+    public static final int RESTORE_VIEWS = Integer.MAX_VALUE - 3;
+
     /** The database's time zone, read once when {@code obrestore.time-zone} is not set. */
     public static final int DATABASE_ZONE = Integer.MAX_VALUE - 2;
 

@@ -1,5 +1,6 @@
 package io.obrestore.db;
 
+import io.obrestore.api.DisplayZone;
 import io.obrestore.config.ServiceConfig;
 import io.obrestore.config.StartupOrder;
 import io.quarkus.runtime.StartupEvent;
@@ -24,7 +25,7 @@ import org.jboss.logging.Logger;
  * used, because {@code @@system_time_zone} holds abbreviations such as {@code CST}, which name several zones.
  */
 @ApplicationScoped
-public class ClusterZone {
+public class ClusterZone implements DisplayZone {
 
     private static final Logger LOG = Logger.getLogger(ClusterZone.class);
 
@@ -38,6 +39,7 @@ public class ClusterZone {
     }
 
     /** The zone times are shown in now. */
+    @Override
     public ZoneId current() {
         if (configured != null) {
             return configured;

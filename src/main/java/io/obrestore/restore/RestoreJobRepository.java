@@ -1,7 +1,10 @@
 package io.obrestore.restore;
 
 import io.obrestore.db.ClusterZone;
+import io.obrestore.config.StartupOrder;
 import io.obrestore.db.DatabaseFailures;
+import io.obrestore.db.FailureCause;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.vertx.UniHelper;
 import io.vertx.core.Future;
@@ -9,7 +12,9 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlResult;
 import io.vertx.sqlclient.Tuple;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -17,6 +22,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collector;
 import java.util.stream.Collectors;
@@ -24,51 +30,69 @@ import java.util.stream.Collectors;
 /**
  * The only holder of restore SQL. Reads the OceanBase restore views through the reactive MySQL pool and returns
  * domain values: rows go from the MySQL decoder straight into them (no row set, no reactive operator per row), and
- * no caller sees a row. Every call is bounded by {@code obrestore.query-timeout} and its failures are classified
- * ({@link DatabaseFailures#guard}).
+ * no caller sees a row. Statements are built for the columns the cluster's views have ({@link RestoreViews}). Every
+ * call is bounded by {@code obrestore.query-timeout} and its failures are classified ({@link DatabaseFailures#guard}).
  */
 @ApplicationScoped
 public class RestoreJobRepository {
 
+    /** Zero rows whose column names tell which columns this cluster's views have ({@link ViewColumns}). */
+    static final String PROGRESS_COLUMNS_SQL = "SELECT * FROM oceanbase.CDB_OB_RESTORE_PROGRESS WHERE 1 = 0";
+    static final String HISTORY_COLUMNS_SQL = "SELECT * FROM oceanbase.CDB_OB_RESTORE_HISTORY WHERE 1 = 0";
+
+    /** OceanBase's version: {@code 5.7.25-OceanBase_CE-v4.3.5.1} and {@code OceanBase_CE 4.3.5.1 (r...)}. */
+    static final String VERSION_SQL = "SELECT @@version AS VERSION, @@version_comment AS VERSION_COMMENT";
+
+    /**
+     * A running job: the sys tenant's row {@code p} with the restored tenant's row {@code u} of the same job, which
+     * holds the progress figures (docs/restore-views.md, "The two job rows"; {@link RestoreRowShape}).
+     */
+    private static final String RUNNING_JOBS = """
+            oceanbase.CDB_OB_RESTORE_PROGRESS p
+                     LEFT JOIN oceanbase.CDB_OB_RESTORE_PROGRESS u ON u.JOB_ID = p.JOB_ID AND u.TENANT_ID <> 1""";
+
     /**
      * obshell's three look-ups (tenant, running job, newest finished job) in one statement, so an overview costs
-     * one round trip instead of obshell's three or four.
+     * one round trip instead of obshell's three or four. {@code %1$s}/{@code %2$s}: the running and finished job
+     * columns ({@link RestoreRowShape}).
      *
      * <p>Rows: none when the tenant does not exist (or is a META tenant); one row with a NULL {@code SOURCE} when
      * it exists but has no restore job; otherwise up to one {@code PROGRESS} and one {@code HISTORY} row.
      * <ul>
      *   <li>Jobs join on the tenant's stored name, as obshell passes {@code tenant.TenantName} on.</li>
-     *   <li>Running job: the sys tenant's job row only ({@code TENANT_ID = 1}), as obshell; the tenant-side copy
-     *       has other progress numbers. Newest job id first, so the choice is deterministic.</li>
+     *   <li>Running job: the sys tenant's job row ({@code TENANT_ID = 1}), as obshell, with the restored tenant's
+     *       progress figures. Newest job id first, so the choice is deterministic.</li>
      *   <li>Finished job: obshell's {@code ORDER BY START_TIMESTAMP DESC}; ties broken by {@code TENANT_ID ASC}
-     *       (prefer the sys job row over a tenant-side copy) then {@code JOB_ID DESC} (newest job).</li>
+     *       (the sys row over the restored tenant's copy of the same job, which OceanBase writes with the same
+     *       start) then {@code JOB_ID DESC} (newest job).</li>
      * </ul>
      */
-    static final String OVERVIEW_SQL = """
+    private static final String OVERVIEW_SQL = """
             SELECT t.TENANT_NAME AS FOUND_TENANT_NAME, j.*
               FROM (SELECT TENANT_NAME
                       FROM oceanbase.DBA_OB_TENANTS
                      WHERE TENANT_NAME = ? AND TENANT_TYPE != 'META'
                      LIMIT 1) t
               LEFT JOIN (
-                    (SELECT %s
-                       FROM oceanbase.CDB_OB_RESTORE_PROGRESS
-                      WHERE RESTORE_TENANT_NAME = ? AND TENANT_ID = 1
-                      ORDER BY JOB_ID DESC
+                    (SELECT %1$s
+                       FROM %3$s
+                      WHERE p.RESTORE_TENANT_NAME = ? AND p.TENANT_ID = 1
+                      ORDER BY p.JOB_ID DESC
                       LIMIT 1)
                     UNION ALL
-                    (SELECT %s
-                       FROM oceanbase.CDB_OB_RESTORE_HISTORY
-                      WHERE RESTORE_TENANT_NAME = ?
-                      ORDER BY START_TIMESTAMP DESC, TENANT_ID ASC, JOB_ID DESC
+                    (SELECT %2$s
+                       FROM oceanbase.CDB_OB_RESTORE_HISTORY h
+                      WHERE h.RESTORE_TENANT_NAME = ?
+                      ORDER BY h.START_TIMESTAMP DESC, h.TENANT_ID ASC, h.JOB_ID DESC
                       LIMIT 1)
                   ) j ON j.RESTORE_TENANT_NAME = t.TENANT_NAME
-            """.formatted(RestoreRowShape.PROGRESS_COLUMNS, RestoreRowShape.HISTORY_COLUMNS);
+            """;
 
     /**
      * What the running-restores feed reads on every poll, for all tenants in one statement:
      * <ul>
-     *   <li>every running job (sys job rows, {@code TENANT_ID = 1}), newest job first;</li>
+     *   <li>every running job (sys job rows, {@code TENANT_ID = 1}, with their progress figures), newest job
+     *       first;</li>
      *   <li>the finished rows of the job ids given as a comma list (the jobs that were running at the previous
      *       poll): a job moves from PROGRESS to HISTORY with its id, so the statement that no longer sees it run
      *       also sees how it ended, and nobody has to ask again;</li>
@@ -76,28 +100,31 @@ public class RestoreJobRepository {
      *       restores.</li>
      * </ul>
      */
-    static final String RUNNING_SQL = """
-            (SELECT %s
-               FROM oceanbase.CDB_OB_RESTORE_PROGRESS
-              WHERE TENANT_ID = 1)
+    private static final String RUNNING_SQL = """
+            (SELECT %1$s
+               FROM %4$s
+              WHERE p.TENANT_ID = 1)
             UNION ALL
-            (SELECT %s
-               FROM oceanbase.CDB_OB_RESTORE_HISTORY
-              WHERE TENANT_ID = 1 AND ? <> '' AND FIND_IN_SET(JOB_ID, ?) > 0)
+            (SELECT %2$s
+               FROM oceanbase.CDB_OB_RESTORE_HISTORY h
+              WHERE h.TENANT_ID = 1 AND ? <> '' AND FIND_IN_SET(h.JOB_ID, ?) > 0)
             UNION ALL
-            (SELECT %s
+            (SELECT %3$s
                FROM oceanbase.DBA_OB_TENANTS t
               WHERE t.STATUS = 'RESTORE' AND t.TENANT_TYPE = 'USER'
-                AND NOT EXISTS (SELECT 1 FROM oceanbase.CDB_OB_RESTORE_PROGRESS p
-                                 WHERE p.TENANT_ID = 1 AND p.RESTORE_TENANT_NAME = t.TENANT_NAME))
+                AND NOT EXISTS (SELECT 1 FROM oceanbase.CDB_OB_RESTORE_PROGRESS r
+                                 WHERE r.TENANT_ID = 1 AND r.RESTORE_TENANT_NAME = t.TENANT_NAME))
             ORDER BY JOB_ID DESC
-            """.formatted(RestoreRowShape.PROGRESS_COLUMNS, RestoreRowShape.HISTORY_COLUMNS, RestoreRowShape.ORPHAN_COLUMNS);
+            """;
 
-    /** The task list's filters on one view: start, start, end, end, statuses, statuses ({@code NULL}/empty = none). */
+    /**
+     * The task list's filters on one view, whose rows are {@code %1$s}: start, start, end, end, statuses, statuses
+     * ({@code NULL}/empty = none).
+     */
     private static final String TASK_FILTERS = """
-            TENANT_ID = 1
-                AND (? IS NULL OR START_TIMESTAMP >= ?) AND (? IS NULL OR START_TIMESTAMP <= ?)
-                AND (? = '' OR FIND_IN_SET(STATUS, ?) > 0)""";
+            %1$s.TENANT_ID = 1
+                AND (? IS NULL OR %1$s.START_TIMESTAMP >= ?) AND (? IS NULL OR %1$s.START_TIMESTAMP <= ?)
+                AND (? = '' OR FIND_IN_SET(%1$s.STATUS, ?) > 0)""";
 
     /**
      * One page of obshell's task list ({@code GET /api/v1/restore/tasks}): running then finished sys job rows
@@ -105,6 +132,8 @@ public class RestoreJobRepository {
      * statuses are a comma list matched with FIND_IN_SET so one prepared statement serves any number of them.
      * Parameters: the filters ({@link #TASK_FILTERS}) for the two counts, then for the running jobs and the rows
      * each view contributes at most (offset + size), the same for the finished jobs, then size and offset.
+     * {@code %1$s}/{@code %2$s}: the job columns, {@code %3$s}/{@code %4$s}: the filters on {@code p} and {@code h},
+     * {@code %5$s}: the running jobs.
      *
      * <p>The database counts and pages; only the page's rows travel. Each view contributes its newest offset + size
      * rows (a top-N sort, not a sort of every row) and the total comes from two counts, so a long history costs two
@@ -112,20 +141,37 @@ public class RestoreJobRepository {
      * without a task, which still carries the total. (A window function over the wide rows made the database sort all
      * of them, far slower; see docs/performance.md.)
      */
-    static final String TASKS_SQL = """
+    private static final String TASKS_SQL = """
             SELECT page.*, total.TASK_TOTAL
-              FROM (SELECT (SELECT COUNT(*) FROM oceanbase.CDB_OB_RESTORE_PROGRESS WHERE %3$s)
-                         + (SELECT COUNT(*) FROM oceanbase.CDB_OB_RESTORE_HISTORY WHERE %3$s) AS TASK_TOTAL) total
+              FROM (SELECT (SELECT COUNT(*) FROM oceanbase.CDB_OB_RESTORE_PROGRESS p WHERE %3$s)
+                         + (SELECT COUNT(*) FROM oceanbase.CDB_OB_RESTORE_HISTORY h WHERE %4$s) AS TASK_TOTAL) total
               LEFT JOIN (SELECT * FROM ((SELECT %1$s
-                                           FROM oceanbase.CDB_OB_RESTORE_PROGRESS WHERE %3$s
-                                          ORDER BY START_TIMESTAMP DESC, JOB_ID DESC LIMIT ?)
+                                           FROM %5$s WHERE %3$s
+                                          ORDER BY p.START_TIMESTAMP DESC, p.JOB_ID DESC LIMIT ?)
                                         UNION ALL
                                         (SELECT %2$s
-                                           FROM oceanbase.CDB_OB_RESTORE_HISTORY WHERE %3$s
-                                          ORDER BY START_TIMESTAMP DESC, JOB_ID DESC LIMIT ?)) tasks
+                                           FROM oceanbase.CDB_OB_RESTORE_HISTORY h WHERE %4$s
+                                          ORDER BY h.START_TIMESTAMP DESC, h.JOB_ID DESC LIMIT ?)) tasks
                           ORDER BY SOURCE DESC, START_TIMESTAMP DESC, JOB_ID DESC LIMIT ? OFFSET ?) page ON TRUE
              ORDER BY page.SOURCE DESC, page.START_TIMESTAMP DESC, page.JOB_ID DESC
-            """.formatted(RestoreRowShape.PROGRESS_COLUMNS, RestoreRowShape.HISTORY_COLUMNS, TASK_FILTERS);
+            """;
+
+    /**
+     * The restore statements for the columns of one cluster's views: built once per {@link ViewColumns}, so the
+     * prepared-statement cache keeps one text of each.
+     */
+    record Statements(ViewColumns columns, String overview, String running, String tasks) {
+
+        static Statements of(ViewColumns columns) {
+            String progress = RestoreRowShape.progressColumns(columns.progress());
+            String history = RestoreRowShape.historyColumns(columns.history());
+            return new Statements(columns,
+                    OVERVIEW_SQL.formatted(progress, history, RUNNING_JOBS),
+                    RUNNING_SQL.formatted(progress, history, RestoreRowShape.orphanColumns(), RUNNING_JOBS),
+                    TASKS_SQL.formatted(progress, history, TASK_FILTERS.formatted("p"), TASK_FILTERS.formatted("h"),
+                            RUNNING_JOBS));
+        }
+    }
 
     /**
      * What the overview statement found for one tenant name.
@@ -161,19 +207,28 @@ public class RestoreJobRepository {
     private final Pool pool;
     private final DatabaseFailures failures;
     private final ClusterZone zone;
+    private final RestoreViews views;
 
-    public RestoreJobRepository(Pool pool, DatabaseFailures failures, ClusterZone zone) {
+    public RestoreJobRepository(Pool pool, DatabaseFailures failures, ClusterZone zone, RestoreViews views) {
         this.pool = pool;
         this.failures = failures;
         this.zone = zone;
+        this.views = views;
+    }
+
+    /** Reads the views' columns at start, so the log says at once which OceanBase and which view shape it found. */
+    void readViewsAtStart(@Observes @Priority(StartupOrder.RESTORE_VIEWS) StartupEvent event) {
+        // A failure is logged by its cause (DatabaseFailures); the next statement reads the columns again.
+        failures.guard(statements()).subscribe().with(ignored -> { }, ignored -> { });
     }
 
     /** The tenant's stored name and the job its overview shows (see {@link #OVERVIEW_SQL}). */
     public Uni<TenantJob> tenantJob(String name) {
         // The name is only ever a bound parameter, never SQL text.
-        return run(pool.getDelegate().preparedQuery(OVERVIEW_SQL)
+        return failures.guard(withStatements(sql -> run(pool.getDelegate().preparedQuery(sql.overview())
                 .collecting(rowsInto(TenantJobBuilder::new, TenantJobBuilder::add))
-                .execute(Tuple.of(name, name, name)))
+                .execute(Tuple.of(name, name, name))
+                .map(SqlResult::value))))
                 .map(TenantJobBuilder::build);
     }
 
@@ -183,9 +238,10 @@ public class RestoreJobRepository {
      */
     public Uni<PollRows> runningJobs(Collection<Long> finishedJobIds) {
         String ids = finishedJobIds.stream().map(String::valueOf).collect(Collectors.joining(","));
-        return run(pool.getDelegate().preparedQuery(RUNNING_SQL)
+        return failures.guard(withStatements(sql -> run(pool.getDelegate().preparedQuery(sql.running())
                 .collecting(rowsInto(PollRowsBuilder::new, PollRowsBuilder::add))
-                .execute(Tuple.of(ids, ids)))
+                .execute(Tuple.of(ids, ids))
+                .map(SqlResult::value))))
                 .map(PollRowsBuilder::build);
     }
 
@@ -204,10 +260,46 @@ public class RestoreJobRepository {
         parameters.addValue(perView);
         addFilters(parameters, from, to, statuses);
         parameters.addValue(perView).addValue(size).addValue(offset);
-        return run(pool.getDelegate().preparedQuery(TASKS_SQL)
+        return failures.guard(withStatements(sql -> run(pool.getDelegate().preparedQuery(sql.tasks())
                 .collecting(rowsInto(TaskSliceBuilder::new, TaskSliceBuilder::add))
-                .execute(parameters))
+                .execute(parameters)
+                .map(SqlResult::value))))
                 .map(slice -> new TaskSlice(slice.contents, slice.total));
+    }
+
+    /**
+     * Runs {@code query} with the statements for this cluster's views. When the views changed under a running service
+     * (a column or view the statements name is gone: OceanBase upgraded), the failure is logged by its cause, the
+     * columns are read again and the query runs once more on new statements, so the client never sees the change.
+     */
+    private <R> Uni<R> withStatements(Function<Statements, Uni<R>> query) {
+        return statements().chain(sql -> query.apply(sql))
+                .onFailure(RestoreJobRepository::viewsChanged).recoverWithUni(changed -> {
+                    failures.classify(changed);
+                    views.forget();
+                    return statements().chain(sql -> query.apply(sql));
+                });
+    }
+
+    private static boolean viewsChanged(Throwable failure) {
+        FailureCause cause = DatabaseFailures.causeOf(failure);
+        return cause == FailureCause.MISSING_COLUMN || cause == FailureCause.MISSING_VIEW;
+    }
+
+    /** The statements for this cluster's views, reading their columns first when not known (yet, or any more). */
+    Uni<Statements> statements() {
+        return views.statements(this::readColumns);
+    }
+
+    /** The columns of both views and the server's version: three small statements, once per cluster. */
+    private Uni<ViewColumns> readColumns() {
+        return run(pool.getDelegate().query(PROGRESS_COLUMNS_SQL).execute().map(SqlResult::columnsNames))
+                .chain(progress -> run(pool.getDelegate().query(HISTORY_COLUMNS_SQL).execute()
+                        .map(SqlResult::columnsNames))
+                        .chain(history -> run(pool.getDelegate().query(VERSION_SQL).execute().map(rows -> {
+                            Row row = rows.iterator().next();
+                            return RestoreViews.version(row.getString("VERSION"), row.getString("VERSION_COMMENT"));
+                        })).map(version -> new ViewColumns(Set.copyOf(progress), Set.copyOf(history), version))));
     }
 
     private static void addFilters(Tuple parameters, LocalDateTime from, LocalDateTime to, String statuses) {
@@ -221,9 +313,16 @@ public class RestoreJobRepository {
         });
     }
 
-    // Collectors are only on the core client's API (the Mutiny wrapper leaves collecting() out).
-    private <R> Uni<R> run(Future<SqlResult<R>> result) {
-        return failures.guard(UniHelper.toUni(result.map(SqlResult::value)));
+    // Collectors are only on the core client's API (the Mutiny wrapper leaves collecting() out); callers bound and
+    // classify the whole call (DatabaseFailures#guard).
+    private static <R> Uni<R> run(Future<R> result) {
+        return UniHelper.toUni(result);
+    }
+
+    private RowReader reader(Row row, String source) {
+        String view = RestoreRowShape.HISTORY.equals(source) ? "CDB_OB_RESTORE_HISTORY"
+                : RestoreRowShape.PROGRESS.equals(source) ? "CDB_OB_RESTORE_PROGRESS" : "DBA_OB_TENANTS";
+        return new RowReader(row, view, zone.current(), failures);
     }
 
     /** Keeps the rows as decoded; only the chosen one becomes a payload. */
@@ -244,8 +343,11 @@ public class RestoreJobRepository {
 
         /** A running job wins over history; the view the row came from decides, never its STATUS (as obshell). */
         TenantJob build() {
-            Row chosen = running != null ? running : finished;
-            return new TenantJob(storedName, chosen == null ? null : RestoreRowShape.overview(chosen, zone.current()));
+            if (running != null) {
+                return new TenantJob(storedName, RestoreRowShape.overview(reader(running, RestoreRowShape.PROGRESS)));
+            }
+            return new TenantJob(storedName, finished == null ? null
+                    : RestoreRowShape.overview(reader(finished, RestoreRowShape.HISTORY)));
         }
     }
 
@@ -256,16 +358,17 @@ public class RestoreJobRepository {
         private final List<OrphanedTenant> orphaned = new ArrayList<>();
 
         void add(Row row) {
-            switch (String.valueOf(RestoreRowShape.source(row))) {
+            String source = String.valueOf(RestoreRowShape.source(row));
+            switch (source) {
                 case RestoreRowShape.PROGRESS -> {
-                    RestoreOverview job = RestoreRowShape.overview(row, zone.current());
+                    RestoreOverview job = RestoreRowShape.overview(reader(row, source));
                     // Newest job first: an older running row of the same name (never seen, but possible) is dropped.
                     if (runningNames.add(job.restoreTenantName())) {
                         running.add(job);
                     }
                 }
-                case RestoreRowShape.HISTORY -> finished.add(RestoreRowShape.overview(row, zone.current()));
-                case RestoreRowShape.ORPHAN -> orphaned.add(RestoreRowShape.orphan(row, zone.current()));
+                case RestoreRowShape.HISTORY -> finished.add(RestoreRowShape.overview(reader(row, source)));
+                case RestoreRowShape.ORPHAN -> orphaned.add(RestoreRowShape.orphan(reader(row, source)));
                 default -> throw new IllegalStateException("unexpected row source");
             }
         }
@@ -282,8 +385,9 @@ public class RestoreJobRepository {
 
         void add(Row row) {
             total = row.getLong("TASK_TOTAL");
-            if (RestoreRowShape.source(row) != null) {
-                contents.add(RestoreRowShape.overview(row, zone.current()));
+            String source = RestoreRowShape.source(row);
+            if (source != null) {
+                contents.add(RestoreRowShape.overview(reader(row, source)));
             }
         }
     }

@@ -1,12 +1,13 @@
 package io.obrestore.restore;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * obshell's {@code param.RestoreOverview}: the 32 keys, in obshell's order, with obshell's JSON types.
  *
- * <p>SCNs are {@code long} so they reach the wire as exact integers (never through a double). Progress values are
+ * <p>SCNs are unsigned 64-bit values in a {@code long}, written as exact unsigned integers (never through a double). Progress values are
  * strings ({@code "41.60"}), timestamps RFC 3339 strings; absent values are {@code ""} or {@code 0}, as Go's zero
  * values are. There is deliberately no {@code backup_dest}: it holds cloud access keys (obshell drops it too,
  * although the seed document lists it).
@@ -21,7 +22,7 @@ public record RestoreOverview(
         @JsonProperty("backup_tenant_id") long backupTenantId,
         @JsonProperty("backup_cluster_name") String backupClusterName,
         @JsonProperty("restore_option") String restoreOption,
-        @JsonProperty("restore_scn") long restoreScn,
+        @JsonProperty("restore_scn") @JsonSerialize(using = UnsignedLongSerializer.class) long restoreScn,
         @JsonProperty("restore_scn_display") String restoreScnDisplay,
         @JsonProperty("status") String status,
         @JsonProperty("start_timestamp") String startTimestamp,
@@ -38,7 +39,7 @@ public record RestoreOverview(
         @JsonProperty("finish_bytes_display") String finishBytesDisplay,
         @JsonProperty("description") String description,
         // Running jobs only (CDB_OB_RESTORE_PROGRESS); zero values for finished jobs.
-        @JsonProperty("recover_scn") long recoverScn,
+        @JsonProperty("recover_scn") @JsonSerialize(using = UnsignedLongSerializer.class) long recoverScn,
         @JsonProperty("recover_scn_display") String recoverScnDisplay,
         @JsonProperty("recover_progress") String recoverProgress,
         @JsonProperty("restore_progress") String restoreProgress,

@@ -98,22 +98,24 @@ public final class TaskListBenchmark {
     }
 
     /**
-     * {@code rows} copies of the oldest fixture sys job, each with its own job id and tenant name and a start time
-     * that many minutes earlier, so page 1 keeps the fixture's newest jobs (MariaDB's SEQUENCE engine numbers them).
+     * {@code rows} copies of the oldest fixture sys job's history row, written into OceanBase's job history table (the
+     * view reads it), each with its own job id and tenant name and a start time that many minutes earlier, so page 1
+     * keeps the fixture's newest jobs (MariaDB's SEQUENCE engine numbers them).
      */
     private static void addHistory(String jdbc, String user, String password, int rows) throws Exception {
         try (Connection c = DriverManager.getConnection(jdbc, user, password); Statement s = c.createStatement()) {
             s.execute("""
                     CREATE TEMPORARY TABLE bulk AS
-                    SELECT h.*, n.seq AS N FROM oceanbase.CDB_OB_RESTORE_HISTORY h JOIN seq_1_to_%d n
-                     WHERE h.TENANT_ID = 1 AND h.JOB_ID = (SELECT MIN(JOB_ID) FROM oceanbase.CDB_OB_RESTORE_HISTORY
-                                                           WHERE TENANT_ID = 1)""".formatted(rows));
+                    SELECT h.*, n.seq AS N FROM oceanbase.__all_virtual_restore_job_history h JOIN seq_1_to_%d n
+                     WHERE h.tenant_id = 1 AND h.job_id = (SELECT MIN(job_id)
+                                                             FROM oceanbase.__all_virtual_restore_job_history
+                                                            WHERE tenant_id = 1)""".formatted(rows));
             s.execute("""
-                    UPDATE bulk SET JOB_ID = 10000000 + N, RESTORE_TENANT_NAME = CONCAT('bulk_', N),
-                           START_TIMESTAMP = START_TIMESTAMP - INTERVAL N MINUTE,
-                           FINISH_TIMESTAMP = FINISH_TIMESTAMP - INTERVAL N MINUTE""");
+                    UPDATE bulk SET job_id = 10000000 + N, restore_tenant_name = CONCAT('bulk_', N),
+                           start_time = start_time - INTERVAL N MINUTE,
+                           finish_time = finish_time - INTERVAL N MINUTE""");
             s.execute("ALTER TABLE bulk DROP COLUMN N");
-            s.execute("INSERT INTO oceanbase.CDB_OB_RESTORE_HISTORY SELECT * FROM bulk");
+            s.execute("INSERT INTO oceanbase.__all_virtual_restore_job_history SELECT * FROM bulk");
         }
     }
 }

@@ -64,7 +64,7 @@ class DashboardPageTest {
         browser.visible(running);
         assertTrue(browser.driver().getCurrentUrl().endsWith("/dashboard/"), browser.driver().getCurrentUrl());
         assertFalse(browser.find("#login").isDisplayed(), "no password configured: no form");
-        assertEquals(41.6, browser.progress(running + " progress.bytes"), 1e-9);
+        assertEquals(41.59, browser.progress(running + " progress.bytes"), 1e-9);
         assertEquals(100.0 * 612 / 1536, browser.progress(running + " progress.tablets"), 1e-9);
         assertEquals(37.5, browser.progress(running + " progress.recover"), 1e-9);
         assertEquals("WAIT_TENANT_RESTORE_FINISH", browser.text(running + " .badge.status"));
@@ -130,7 +130,7 @@ class DashboardPageTest {
 
     @Test
     void aRestoreAdvancedWithSqlMovesItsBarWithoutReloadThenShowsSuccess() throws Exception {
-        RestoreJobs.startRunning("ui_move", 3201, 961);
+        RestoreJobs.startRunning("ui_move", 3210, 961);
         try {
             browser.open(root + "dashboard/");
             String card = "article.card[data-tenant='ui_move']";
@@ -159,7 +159,7 @@ class DashboardPageTest {
 
     @Test
     void aRestoreThatStopsMovingIsMarkedStalled() throws Exception {
-        RestoreJobs.startRunning("ui_stall", 3202, 962);
+        RestoreJobs.startRunning("ui_stall", 3212, 962);
         try {
             browser.open(root + "dashboard/");
             String card = "article.card[data-tenant='ui_stall']";

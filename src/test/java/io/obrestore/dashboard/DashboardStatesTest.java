@@ -65,7 +65,7 @@ class DashboardStatesTest {
 
     @Test
     void theDetailChartDrawsTheFeedsSamplesWithTicksThatNeverRepeat() throws Exception {
-        RestoreJobs.startRunning("ui_chart", 3301, 971);
+        RestoreJobs.startRunning("ui_chart", 3310, 971);
         try {
             browser.open(root + "dashboard/#/tenant/ui_chart");
             browser.visible("#detail-progress progress.bytes");
@@ -142,6 +142,6 @@ class DashboardStatesTest {
                 + ".filter(e => e.getBoundingClientRect().height > parseFloat(getComputedStyle(e).fontSize) * 1.8)"
                 + ".map(e => e.innerText);");
         assertEquals(List.of(), wrapped, "figures that wrap");
-        assertTrue(browser.text("article.card[data-tenant='rt_running'] .bar .figure").contains("20.8 GiB / 50.0 GiB · 41.60%"));
+        assertTrue(browser.text("article.card[data-tenant='rt_running'] .bar .figure").contains("20.8 GiB / 50.0 GiB · 41.59%"));
     }
 }

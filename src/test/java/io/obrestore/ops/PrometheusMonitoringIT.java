@@ -36,7 +36,7 @@ class PrometheusMonitoringIT {
     @Test
     void dashboardQueriesReturnSeriesAndTheAlertsFire() throws Exception {
         TestDatabase.shared();
-        RestoreJobs.startRunning("mon_moving", 3101, 951);
+        RestoreJobs.startRunning("mon_moving", 3110, 951);
         try (ServiceProcess service = ServiceProcess.start(dir, "monitored", Map.of(
                 "OBRESTORE_AUTH_PASSWORD", PASSWORD,
                 "OBRESTORE_WATCH_POLL_INTERVAL", "500ms",

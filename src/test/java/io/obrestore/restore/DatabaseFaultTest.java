@@ -117,8 +117,10 @@ class DatabaseFaultTest {
         long busyFastest = Long.MAX_VALUE;
         long worst = 0;
         try (Connection admin = TestDatabase.admin(); Statement lock = admin.createStatement()) {
-            // Every read of these tables waits for the lock: the statement is slow, not the network.
-            lock.execute("LOCK TABLES oceanbase.CDB_OB_RESTORE_HISTORY WRITE, oceanbase.CDB_OB_RESTORE_PROGRESS WRITE");
+            // Every read of the views waits for the lock on the job tables under them: the statement is slow, not the
+            // network.
+            lock.execute("LOCK TABLES oceanbase.__all_virtual_restore_job WRITE,"
+                    + " oceanbase.__all_virtual_restore_job_history WRITE");
             try {
                 // 8 connections + 256 waiting: the rest of 400 concurrent requests must be refused at once.
                 List<Outcome<Integer>> outcomes = new ParallelHttp(400, Duration.ofSeconds(10)).send(

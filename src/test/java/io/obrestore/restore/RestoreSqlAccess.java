@@ -1,12 +1,21 @@
 package io.obrestore.restore;
 
-/** The repository's overview statement, for the raw-driver ceiling of the throughput benchmark. */
+import io.obrestore.demo.OceanBaseScripts;
+import java.util.Set;
+
+/** The repository's statements for a view shape, for tests and the raw-driver ceiling of the throughput benchmark. */
 public final class RestoreSqlAccess {
 
     private RestoreSqlAccess() {
     }
 
+    /** The overview statement for the newest shape, the one the benchmarks' database has. */
     public static String overviewSql() {
-        return RestoreJobRepository.OVERVIEW_SQL;
+        return statements(OceanBaseScripts.NEWEST).overview();
+    }
+
+    static RestoreJobRepository.Statements statements(OceanBaseScripts shape) {
+        return RestoreJobRepository.Statements.of(new ViewColumns(Set.copyOf(shape.progressColumns()),
+                Set.copyOf(shape.historyColumns()), "test"));
     }
 }

@@ -83,6 +83,12 @@ public final class ServiceProcess implements AutoCloseable {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A GET of {@code path} on the management interface (probes, metrics). */
+    public HttpResponse<String> management(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + path))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** The status of a GET, its body left unread: for streams, which never end when they open. */
     public int status(String requestTarget, String... headers) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(requestTarget)).timeout(Duration.ofSeconds(10));

@@ -1,9 +1,7 @@
 package io.obrestore.support;
 
 import io.obrestore.demo.EmbeddedMariaDb;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import io.obrestore.demo.OceanBaseScripts;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -45,11 +43,7 @@ public class SharedMariaDb implements LauncherSessionListener {
     private synchronized Map<String, Object> ensureStarted() {
         if (db == null) {
             String password = "pw-" + UUID.randomUUID();
-            try (InputStream fixture = SharedMariaDb.class.getResourceAsStream(TestDatabase.FIXTURE)) {
-                db = EmbeddedMariaDb.start(Ports.fresh(), password, fixture);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            db = EmbeddedMariaDb.start(Ports.fresh(), password, OceanBaseScripts.NEWEST.fromClasspath());
             EmbeddedMariaDb server = db;
             description = Map.of(
                     "reactiveUrl", server.reactiveUrl(),

@@ -1,6 +1,14 @@
 package io.obrestore.support;
 
 import io.obrestore.demo.EmbeddedMariaDb;
+import io.obrestore.demo.OceanBaseRestoreRows;
+import io.obrestore.demo.OceanBaseRestoreRows.Statement;
+import io.obrestore.demo.OceanBaseScripts;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
+import java.util.List;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
@@ -8,8 +16,6 @@ import java.util.Properties;
 
 /** The tests' handle on the real MariaDB: admin SQL, status counters, stopping and restarting the server. */
 public final class TestDatabase {
-
-    static final String FIXTURE = "/fixtures/oceanbase-restore.sql";
 
     private static volatile Map<String, Object> server;
 
@@ -35,13 +41,10 @@ public final class TestDatabase {
         return new Server(description);
     }
 
-    /** The running server; fails if no test resource attached one. */
+    /** The running server: the one a test resource attached, else the run's shared one (started if need be). */
     public static Server server() {
         Map<String, Object> current = server;
-        if (current == null) {
-            throw new IllegalStateException("no MariaDB: annotate the test with @WithTestResource(MariaDbTestResource.class)");
-        }
-        return new Server(current);
+        return current == null ? shared() : new Server(current);
     }
 
     /** The shared server, as the test JVM's listener describes it. */
@@ -81,5 +84,45 @@ public final class TestDatabase {
         login.setProperty("user", EmbeddedMariaDb.ADMIN_USER);
         login.setProperty("password", server().password());
         return new org.mariadb.jdbc.Driver().connect(server().jdbcUrl(), login);
+    }
+
+    /** Runs OceanBase-style row statements ({@link OceanBaseRestoreRows}) as the admin, in one transaction. */
+    public static void run(List<Statement> statements) throws SQLException {
+        try (Connection admin = admin()) {
+            admin.setAutoCommit(false);
+            for (Statement statement : statements) {
+                try (PreparedStatement prepared = admin.prepareStatement(statement.sql())) {
+                    for (int i = 0; i < statement.parameters().size(); i++) {
+                        prepared.setObject(i + 1, statement.parameters().get(i));
+                    }
+                    prepared.executeUpdate();
+                }
+            }
+            admin.commit();
+        }
+    }
+
+    /**
+     * Gives the views of {@code shape} to the database (OceanBase's base tables and rows stay): the views file run
+     * statement by statement, as the mariadb client would.
+     */
+    public static void installViews(OceanBaseScripts shape) throws SQLException, IOException {
+        String script;
+        try (InputStream in = shape.viewsFromClasspath()) {
+            script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        StringBuilder withoutComments = new StringBuilder();
+        for (String line : script.split("\n")) {
+            if (!line.strip().startsWith("--")) {
+                withoutComments.append(line).append('\n');
+            }
+        }
+        try (Connection admin = admin(); java.sql.Statement statement = admin.createStatement()) {
+            for (String sql : withoutComments.toString().split(";\\s*\\n")) {
+                if (!sql.isBlank()) {
+                    statement.execute(sql);
+                }
+            }
+        }
     }
 }

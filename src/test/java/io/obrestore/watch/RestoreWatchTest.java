@@ -47,7 +47,7 @@ class RestoreWatchTest {
 
     @Test
     void streamDeliversEachChangeThenTheFinalEventAndCloses() throws Exception {
-        RestoreJobs.startRunning("watch_move", 3001, 901);
+        RestoreJobs.startRunning("watch_move", 3010, 901);
         try (SseClient.Stream stream = client.open(stream("watch_move"), Map.of())) {
             assertEquals(200, stream.status(WAIT));
             assertTrue(stream.contentType().startsWith("text/event-stream"), stream.contentType());
@@ -174,7 +174,7 @@ class RestoreWatchTest {
     @Test
     @Tag("scaled")
     void theDatabaseSeesOnePollWhateverTheNumberOfWatchers() throws Exception {
-        RestoreJobs.startRunning("watch_many", 3002, 902);
+        RestoreJobs.startRunning("watch_many", 3012, 902);
         List<SseClient.Stream> streams = new ArrayList<>();
         try (StatementCounter statements = new StatementCounter()) {
             streams.add(client.open(stream("watch_many"), Map.of()));

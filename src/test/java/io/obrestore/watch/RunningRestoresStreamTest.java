@@ -73,7 +73,7 @@ class RunningRestoresStreamTest {
 
     @Test
     void aJobThatEndsLeavesTheListWithItsFinalOverview() throws Exception {
-        RestoreJobs.startRunning("feed_end", 3301, 971);
+        RestoreJobs.startRunning("feed_end", 3310, 971);
         try (SseClient.Stream stream = client.open(URI.create(running.toString()), Map.of())) {
             assertEquals(200, stream.status(WAIT));
             nextMatching(stream, data -> find(data.get("running"), "feed_end") != null);
@@ -112,7 +112,7 @@ class RunningRestoresStreamTest {
 
     @Test
     void aRestoreThatDoesNotMoveIsStalledUntilItMovesAgain() throws Exception {
-        RestoreJobs.startRunning("feed_stall", 3302, 972);
+        RestoreJobs.startRunning("feed_stall", 3312, 972);
         URI tenantStream = URI.create(root + "api/v1/tenant/feed_stall/restore/overview/stream");
         try (SseClient.Stream stream = client.open(tenantStream, Map.of())) {
             assertEquals(200, stream.status(WAIT));
