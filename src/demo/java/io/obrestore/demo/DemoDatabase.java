@@ -4,6 +4,8 @@ import io.quarkus.arc.profile.IfBuildProfile;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
+import io.vertx.mysqlclient.MySQLConnectOptions;
+import io.vertx.mysqlclient.MySQLConnection;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -12,6 +14,9 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -43,7 +48,14 @@ public class DemoDatabase {
         }
         int port = URI.create(url).getPort();
         if (isListening(port)) {
-            // Dev mode restarts the application on every change; the database outlives those restarts.
+            // Dev mode restarts the application on every change; the database outlives those restarts. But the port
+            // may be held by something else: say so in one line instead of simulating restores into it.
+            String notOurs = notTheDemoDatabase(vertx, port, password);
+            if (notOurs != null) {
+                LOG.warnf("Port %d is in use by something that is not the demo database (%s): stop it, or set"
+                        + " QUARKUS_DATASOURCE_REACTIVE_URL to a database of your own", port, notOurs);
+                return;
+            }
             LOG.infof("Demo database already running on port %d", port);
         } else {
             LOG.infof("Starting the demo MariaDB on port %d with the fixture (about 15 s the first time)", port);
@@ -59,6 +71,27 @@ public class DemoDatabase {
     void stop(@Observes ShutdownEvent event) {
         if (restores != null) {
             restores.close();
+        }
+    }
+
+    /** Null when the demo database answers on {@code port} with its restore tables; else what went wrong. */
+    private static String notTheDemoDatabase(Vertx vertx, int port, String password) {
+        MySQLConnectOptions options = new MySQLConnectOptions().setHost("127.0.0.1").setPort(port)
+                .setUser(EmbeddedMariaDb.ADMIN_USER).setPassword(password).setConnectTimeout(2000);
+        try {
+            // Dev mode only, once at start: waiting here keeps the start's order simple.
+            MySQLConnection.connect(vertx, options)
+                    .compose(connection -> connection.query("SELECT 1 FROM oceanbase.__all_virtual_restore_job LIMIT 1")
+                            .execute().eventually(() -> connection.close()))
+                    .toCompletionStage().toCompletableFuture().get(3, TimeUnit.SECONDS);
+            return null;
+        } catch (ExecutionException e) {
+            return e.getCause().getClass().getSimpleName() + ": " + e.getCause().getMessage();
+        } catch (TimeoutException e) {
+            return "no MySQL answer within 3 s";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
         }
     }
 
