@@ -17,6 +17,9 @@ public final class StartupOrder {
     /** The RSA key: loaded, or generated and written to the data directory. */
     public static final int AGENT_KEY = 10;
 
+    /** The stream gauges (open streams, watched tenants): on the metrics page from the start, not the first stream. */
+    public static final int STREAM_GAUGES = Integer.MAX_VALUE - 4;
+
     /** The restore views' columns and OceanBase's version, read and logged (docs/restore-views.md, "Shapes"). */
     public static final int RESTORE_VIEWS = Integer.MAX_VALUE - 3;
 
@@ -28,6 +31,9 @@ public final class StartupOrder {
 
     /** Last: the first pooled connection is opened (its failure is only logged). */
     public static final int POOL_WARMUP = Integer.MAX_VALUE;
+
+    /** With the last: the started probe turns UP once every step above has run. */
+    public static final int STARTED = Integer.MAX_VALUE;
 
     private StartupOrder() {
     }

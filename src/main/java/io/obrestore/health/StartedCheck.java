@@ -1,6 +1,8 @@
 package io.obrestore.health;
 
+import io.obrestore.config.StartupOrder;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -14,7 +16,7 @@ public class StartedCheck implements HealthCheck {
 
     private volatile boolean started;
 
-    void onStart(@Observes StartupEvent event) {
+    void onStart(@Observes @Priority(StartupOrder.STARTED) StartupEvent event) {
         started = true;
     }
 

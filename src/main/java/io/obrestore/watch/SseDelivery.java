@@ -3,10 +3,11 @@ package io.obrestore.watch;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.obrestore.config.ServiceConfig;
+import io.obrestore.config.StartupOrder;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.subscription.MultiSubscriber;
-import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -28,7 +29,7 @@ import java.util.function.Predicate;
  * again), heartbeats from one shared ticking Multi when the stream is idle, the stream closed after a terminal event,
  * and the client going away cancels everything upstream. Also the set of open streams, for the gauge and shutdown.
  */
-@Startup // its gauge is on the metrics page from the start, not from the first stream
+@Startup(StartupOrder.STREAM_GAUGES) // its gauge is on the metrics page from the start, not from the first stream
 @ApplicationScoped
 public class SseDelivery {
 
