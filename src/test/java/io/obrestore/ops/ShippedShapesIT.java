@@ -46,8 +46,9 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  * themselves: both Dockerfiles' defaults (with the variables their headers pass to {@code docker run}), the Deployment
  * and the observer sidecar on top of their images' defaults, and both systemd units. No Docker here, so each runs the
  * packaged service as the shape would: the JVM image's ENTRYPOINT through {@code sh} on a JDK 25 (its base image's),
- * in a copy of the fast-jar where its build step trained the AOT cache exactly as the Dockerfile's RUN line does; the
- * native shapes run the native executable when the build made one, else the jar with the same runtime options. Only
+ * in a copy of the fast-jar where its build step trained the AOT cache exactly as the Dockerfile's RUN line does, and
+ * with {@code -XX:AOTMode=on} appended, so it starts only if that cache is usable with the shape's flags; the native
+ * shapes run the native executable when the build made one, else the jar with the same runtime options. Only
  * what is specific to this machine is replaced, by variable name: the database, ports, data directories, secrets,
  * the pod IP and Redis. Each must start, pass its probes, and answer an overview (with a header where it sets a
  * password), with no "not a setting", error or stack trace in its log and, for the JVM image, no AOT cache warning.
@@ -120,6 +121,9 @@ class ShippedShapesIT {
         assertEquals(List.of(), container.args(), "the JVM image's entrypoint takes no arguments");
         Map<String, String> env = new LinkedHashMap<>(ShippedShapes.image("Dockerfile.jvm").env());
         env.putAll(resolve(container));
+        // The container's memory limit, as the JVM sees it in the pod (its heap is a share of it).
+        assertTrue(container.memoryLimit().endsWith("Mi"), container.memoryLimit());
+        env.put("JAVA_OPTS_APPEND", "-XX:MaxRAM=" + container.memoryLimit().replace("Mi", "m"));
         runJvmImage("deployment", env, container.probes());
     }
 
@@ -162,6 +166,8 @@ class ShippedShapesIT {
         String script = entrypoint.get(2).replace("/deployments", deployments.toString());
         Map<String, String> withJdk = new LinkedHashMap<>(env);
         withJdk.put("PATH", JDK25.resolve("bin") + ":" + System.getenv("PATH"));
+        // Strict: a JVM that cannot use the trained cache with these flags refuses to start instead of starting slow.
+        withJdk.put("JAVA_OPTS_APPEND", (env.getOrDefault("JAVA_OPTS_APPEND", "") + " -XX:AOTMode=on").strip());
         String log = run(name, List.of("sh", "-c", script), withJdk, probes);
         assertFalse(log.contains("[aot]"), "the trained AOT cache is accepted with these flags:\n" + log);
     }

@@ -35,7 +35,7 @@ public final class ShippedShapes {
 
     /** A container of this service in a manifest: its image, arguments, variables (secrets and fields by reference). */
     public record Container(String manifest, String image, List<String> args, Map<String, JsonNode> env,
-            Map<String, String> probes) {
+            Map<String, String> probes, String memoryLimit) {
     }
 
     /** A systemd unit: its Environment= lines, the variables its EnvironmentFile is documented to hold, ExecStart. */
@@ -102,7 +102,8 @@ public final class ShippedShapes {
                     for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
                         probes.put(probe, container.path(probe).path("httpGet").path("path").asText());
                     }
-                    containers.add(new Container(manifest, container.path("image").asText(), args, env, probes));
+                    containers.add(new Container(manifest, container.path("image").asText(), args, env, probes,
+                            container.path("resources").path("limits").path("memory").asText()));
                 }
             }
         }
