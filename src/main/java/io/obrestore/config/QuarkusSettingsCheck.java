@@ -28,6 +28,8 @@ public class QuarkusSettingsCheck {
     static final String HTTP_PORT = "quarkus.http.port (QUARKUS_HTTP_PORT)";
     static final String MANAGEMENT_PORT = "quarkus.management.port (QUARKUS_MANAGEMENT_PORT)";
 
+    private static final String PORTS_CHECKED = "io.obrestore.dev-mode-ports-checked";
+
     public QuarkusSettingsCheck(@ConfigProperty(name = "quarkus.datasource.reactive.url") String datasourceUrl,
             @ConfigProperty(name = "quarkus.http.port") int httpPort,
             @ConfigProperty(name = "quarkus.management.port") int managementPort,
@@ -42,13 +44,18 @@ public class QuarkusSettingsCheck {
             throw new ConfigurationException(MANAGEMENT_PORT + ": must differ from " + HTTP_PORT + " (" + httpPort
                     + "): probes and metrics listen apart from the API");
         }
-        // Tests listen on the test ports (0 in this project: any free one); a dev-mode reload finds its own servers
-        // still listening (Quarkus keeps them across reloads) and reports a real conflict itself at the first start.
+        // Tests listen on the test ports (0 in this project: any free one). A dev-mode reload finds its own servers
+        // still listening (Quarkus keeps them across reloads): there only the first start of the JVM checks.
         LaunchMode mode = LaunchMode.current();
-        if (mode != LaunchMode.DEVELOPMENT) {
+        if (mode != LaunchMode.DEVELOPMENT || System.getProperty(PORTS_CHECKED) == null) {
             boolean test = mode == LaunchMode.TEST;
             checkFree(HTTP_PORT, host(httpHost), test ? httpTestPort : httpPort);
             checkFree(MANAGEMENT_PORT, host(managementHost), test ? managementTestPort : managementPort);
+            if (mode == LaunchMode.DEVELOPMENT) {
+                // A system property, not a static field: dev mode loads this class anew on every reload. Not under
+                // "obrestore.": SmallRye would refuse it as an unknown setting.
+                System.setProperty(PORTS_CHECKED, "true");
+            }
         }
     }
 

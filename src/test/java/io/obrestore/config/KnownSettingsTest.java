@@ -162,7 +162,8 @@ class KnownSettingsTest {
 
     private static Stream<Path> walk(Path path) {
         try {
-            return Files.walk(path).filter(file -> !file.toString().contains("node_modules"));
+            return Files.walk(path).filter(file -> !file.toString().contains("node_modules")
+                    && !file.toString().contains("/target/"));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
