@@ -140,7 +140,8 @@ public final class ConfigConverters {
             try {
                 return ZoneId.of(id);
             } catch (RuntimeException e) {
-                throw new IllegalArgumentException("is not a zone: write e.g. +08:00, Asia/Shanghai, or local for the JVM's");
+                throw new IllegalArgumentException(
+                        "is not a zone: write e.g. +08:00, Asia/Shanghai, or local for the JVM's");
             }
         }
     }

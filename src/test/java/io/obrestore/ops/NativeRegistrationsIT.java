@@ -57,8 +57,8 @@ class NativeRegistrationsIT {
             runnerEntries = new TreeSet<>();
             runner.stream().forEach(entry -> runnerEntries.add(entry.getName()));
             reflection = new HashMap<>();
-            for (JsonNode entry : Json.parse(new String(runner.getInputStream(
-                    runner.getEntry("META-INF/native-image/reflect-config.json")).readAllBytes(), StandardCharsets.UTF_8))) {
+            for (JsonNode entry : Json.parse(new String(runner.getInputStream(runner.getEntry(
+                    "META-INF/native-image/reflect-config.json")).readAllBytes(), StandardCharsets.UTF_8))) {
                 reflection.merge(entry.get("name").asText(), entry, (a, b) -> a);
             }
             resources = new ArrayList<>();

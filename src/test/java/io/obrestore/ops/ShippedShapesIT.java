@@ -265,7 +265,8 @@ class ShippedShapesIT {
             if (entry.has("value")) {
                 env.put(variable, entry.get("value").asText());
             } else if (entry.path("valueFrom").has("secretKeyRef")) {
-                env.put(variable, "from the Secret's " + entry.path("valueFrom").path("secretKeyRef").path("key").asText());
+                env.put(variable, "from the Secret's "
+                        + entry.path("valueFrom").path("secretKeyRef").path("key").asText());
             } else if (entry.path("valueFrom").path("fieldRef").path("fieldPath").asText().equals("status.podIP")) {
                 env.put(variable, "the pod IP");
             } else {
