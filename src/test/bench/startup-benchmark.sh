@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Startup benchmark (a script, not a test): for the fast-jar on JDK 17, the fast-jar on JDK 25, the JDK AOT
-# cache on JDK 25 trained by a start only, and the AOT cache trained on the integration tests' requests, and for the
+# cache on JDK 25 trained by a start only, the AOT cache trained as the JVM image trains it (docker/aot-train.sh: a
+# start and requests without a database), and the AOT cache trained on the integration tests' requests, and for the
 # yardstick (src/test/bench/yardstick: a minimal Quarkus app of the same version, quarkus-rest and the reactive MySQL
 # client, one resource running the service's overview statement) started the same way, prints the median of RUNS
 # starts (taken round-robin over the variants, after one untimed start) of
@@ -9,6 +10,8 @@
 #   - Quarkus' own "started in",
 #   - RSS after the first response.
 # Usage (from the project root): src/test/bench/startup-benchmark.sh [RUNS]
+# JVM_FLAGS chooses the flags of every variant (the training runs with them too); the JVM image's own are its
+# JAVA_OPTS in docker/Dockerfile.jvm.
 # Needs: JDK 17 (default java), a JDK 25 (JDK25_HOME, default /usr/lib/jvm/temurin-25-jdk-amd64), curl.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
@@ -42,6 +45,10 @@ JAVA_HOME=$JDK25 ./mvnw -B -q -f src/test/bench/yardstick/pom.xml package -Dskip
   -Dquarkus.package.jar.aot.enabled=true -Dquarkus.package.jar.aot.type=aot -Dquarkus.package.jar.aot.phase=build
 cp -a src/test/bench/yardstick/target/quarkus-app "$WORK/yardstick25"
 ./mvnw -B -q exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.obrestore.bench.OverviewSql > "$WORK/overview.sql"
+echo "== training the AOT cache as the JVM image does (docker/aot-train.sh, no database)"
+cp -a "$WORK/jar17" "$WORK/image25"
+# shellcheck disable=SC2086
+docker/aot-train.sh "$WORK/image25" "$JDK25/bin/java" $JVM_FLAGS
 echo "== training the AOT cache on the integration tests (the aot profile, about 2 minutes)"
 JAVA_HOME=$JDK25 ./mvnw -B -q verify -Paot > "$WORK/aot-training.log" 2>&1 || { tail -50 "$WORK/aot-training.log"; exit 1; }
 [ -f target/quarkus-app/app.aot ] || { echo "no AOT cache after training"; tail -50 "$WORK/aot-training.log"; exit 1; }
@@ -63,9 +70,10 @@ VARIANTS=(
   "yardstick fast-jar, JDK 17|$WORK/yardstick17|$JDK17|"
   "fast-jar, JDK 17|$WORK/jar17|$JDK17|"
   "fast-jar, JDK 25|$WORK/jar17|$JDK25|"
-  "yardstick AOT (start), JDK 25|$WORK/yardstick25|$JDK25|-XX:AOTCache=app.aot"
-  "AOT cache (start), JDK 25|$WORK/aot25|$JDK25|-XX:AOTCache=app.aot"
-  "AOT cache (ITs), JDK 25|$WORK/trained25|$JDK25|-XX:AOTCache=app.aot"
+  "yardstick AOT (start), JDK 25|$WORK/yardstick25|$JDK25|-XX:AOTCache=app.aot -XX:AOTMode=on"
+  "AOT cache (start), JDK 25|$WORK/aot25|$JDK25|-XX:AOTCache=app.aot -XX:AOTMode=on"
+  "AOT cache (image), JDK 25|$WORK/image25|$JDK25|-XX:AOTCache=app.aot -XX:AOTMode=on"
+  "AOT cache (ITs), JDK 25|$WORK/trained25|$JDK25|-XX:AOTCache=app.aot -XX:AOTMode=on"
 )
 declare -A FIRST VM STARTED RSS
 
@@ -112,3 +120,4 @@ done
 echo
 echo "first 200 overview, service ÷ yardstick: fast-jar JDK 17 $(awk "BEGIN {printf \"%.2f\", $(of "${FIRST[1]}") / $(of "${FIRST[0]}")}")," \
   "AOT cache (start) JDK 25 $(awk "BEGIN {printf \"%.2f\", $(of "${FIRST[4]}") / $(of "${FIRST[3]}")}")"
+echo "first 200 overview, AOT cache (image) ÷ fast-jar JDK 17 (the image before): $(awk "BEGIN {printf \"%.2f\", $(of "${FIRST[5]}") / $(of "${FIRST[1]}")}")"

@@ -1,5 +1,9 @@
 package io.obrestore.api;
 
+import io.obrestore.config.Durations;
+import java.time.Duration;
+import java.util.Arrays;
+
 /**
  * The error catalogue: obshell's dotted codes, HTTP statuses, legacy numeric codes and English messages.
  *
@@ -116,8 +120,12 @@ public enum ErrorCode {
         return legacyCode;
     }
 
-    /** The English message with its arguments filled in. */
+    /** The English message with its arguments filled in; durations as people write them ("5s", not "PT5S"). */
     public String message(Object... args) {
-        return args.length == 0 ? template : String.format(template, args);
+        if (args.length == 0) {
+            return template;
+        }
+        return String.format(template, Arrays.stream(args)
+                .map(arg -> arg instanceof Duration duration ? Durations.written(duration) : arg).toArray());
     }
 }

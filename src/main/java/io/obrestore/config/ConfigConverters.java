@@ -3,26 +3,57 @@ package io.obrestore.config;
 import io.quarkus.runtime.configuration.DurationConverter;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Optional;
 import org.eclipse.microprofile.config.spi.Converter;
 
 /**
  * Converters that refuse values the service cannot work with, while the configuration is read: before any bean
- * starts, so a bad value ends the start with one line naming the key (Quarkus prints a configuration error's message
- * without a stack trace) instead of a hang, an obscure failure later or a silently odd behaviour. A message is
- * appended to "The config property KEY with the config value "VALUE" threw an Exception whilst being converted".
+ * starts, so a bad value ends the start with one line naming the key ({@link SettingValueCheck} runs them and
+ * prefixes the key and the value) instead of a hang, an obscure failure later or a silently odd behaviour. Each
+ * message says what is accepted.
  */
 public final class ConfigConverters {
 
     private ConfigConverters() {
     }
 
+    /**
+     * The converter named by {@link KnownSettings} (the simple name the build recorded from {@code @WithConverter}):
+     * a closed list, so checking a value needs no reflection.
+     */
+    static Optional<Converter<?>> named(String simpleName) {
+        return Optional.ofNullable(switch (simpleName) {
+            case "PositiveDuration" -> new PositiveDuration();
+            case "NonNegativeDuration" -> new NonNegativeDuration();
+            case "PollInterval" -> new PollInterval();
+            case "Positive" -> new Positive();
+            case "NonNegative" -> new NonNegative();
+            case "KeySize" -> new KeySize();
+            case "TimeZone" -> new TimeZone();
+            default -> null;
+        });
+    }
+
+    /** A duration as people write it, in Quarkus' forms: {@code 5s}, {@code 500ms}, {@code 2m}, {@code PT5S}. */
+    static Duration duration(String value) {
+        try {
+            Duration duration = DurationConverter.parseDuration(value.trim());
+            if (duration != null) {
+                return duration;
+            }
+        } catch (RuntimeException notADuration) {
+            // the message below says what is accepted, which Quarkus' own message does not
+        }
+        throw new IllegalArgumentException("is not a duration: write a number and a unit, e.g. 5s, 500ms, 2m or 1h");
+    }
+
     /** A duration above zero ({@code 5s}, {@code 500ms}, {@code PT5S}). */
     public static final class PositiveDuration implements Converter<Duration> {
         @Override
         public Duration convert(String value) {
-            Duration duration = DurationConverter.parseDuration(value.trim());
-            if (duration == null || duration.isNegative() || duration.isZero()) {
-                throw new IllegalArgumentException("(must be longer than 0, e.g. 5s)");
+            Duration duration = duration(value);
+            if (duration.isNegative() || duration.isZero()) {
+                throw new IllegalArgumentException("must be longer than 0, e.g. 5s");
             }
             return duration;
         }
@@ -32,9 +63,9 @@ public final class ConfigConverters {
     public static final class NonNegativeDuration implements Converter<Duration> {
         @Override
         public Duration convert(String value) {
-            Duration duration = DurationConverter.parseDuration(value.trim());
-            if (duration == null || duration.isNegative()) {
-                throw new IllegalArgumentException("(must be 0 or longer, e.g. 1m)");
+            Duration duration = duration(value);
+            if (duration.isNegative()) {
+                throw new IllegalArgumentException("must be 0 or longer, e.g. 1m");
             }
             return duration;
         }
@@ -46,9 +77,9 @@ public final class ConfigConverters {
 
         @Override
         public Duration convert(String value) {
-            Duration duration = DurationConverter.parseDuration(value.trim());
-            if (duration == null || duration.compareTo(MINIMUM) < 0) {
-                throw new IllegalArgumentException("(must be at least 100ms, e.g. 2s)");
+            Duration duration = duration(value);
+            if (duration.compareTo(MINIMUM) < 0) {
+                throw new IllegalArgumentException("must be at least 100ms, e.g. 2s");
             }
             return duration;
         }
@@ -66,7 +97,7 @@ public final class ConfigConverters {
         public Integer convert(String value) {
             int number = parse(value);
             if (number < minimum) {
-                throw new IllegalArgumentException("(must be " + minimum + " or more)");
+                throw new IllegalArgumentException("must be " + minimum + " or more");
             }
             return number;
         }
@@ -92,7 +123,7 @@ public final class ConfigConverters {
         public Integer convert(String value) {
             int number = parse(value);
             if (number != 1024 && number != 2048) {
-                throw new IllegalArgumentException("(must be 1024 or 2048)");
+                throw new IllegalArgumentException("must be 1024 or 2048");
             }
             return number;
         }
@@ -109,7 +140,8 @@ public final class ConfigConverters {
             try {
                 return ZoneId.of(id);
             } catch (RuntimeException e) {
-                throw new IllegalArgumentException("(must be a zone such as +08:00 or Asia/Shanghai, or local)");
+                throw new IllegalArgumentException(
+                        "is not a zone: write e.g. +08:00, Asia/Shanghai, or local for the JVM's");
             }
         }
     }
@@ -118,7 +150,7 @@ public final class ConfigConverters {
         try {
             return Integer.parseInt(value.trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("(must be a whole number)");
+            throw new IllegalArgumentException("is not a whole number");
         }
     }
 }

@@ -1,15 +1,23 @@
 package io.obrestore.config;
 
+import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import io.vertx.mysqlclient.MySQLConnectOptions;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Checks the Quarkus settings users set for this service that Quarkus itself checks only when it first uses them
- * (the database URL is parsed when the pool is built, deep in a stack trace, after a key may have been written): a
- * bad value stops the start with one line naming the key, before anything else happens.
+ * (the database URL is parsed when the pool is built, deep in a stack trace, after a key may have been written; a
+ * port in use is found when the servers bind, after the pool has started connecting, and the management port's
+ * failure comes with 50 stack frames): a bad value stops the start with one line naming the key, before anything
+ * else happens. Quarkus opens its ports after the start-up events, so a port taken now is reported here.
  */
 @Startup(StartupOrder.SETTINGS)
 @ApplicationScoped
@@ -20,9 +28,15 @@ public class QuarkusSettingsCheck {
     static final String HTTP_PORT = "quarkus.http.port (QUARKUS_HTTP_PORT)";
     static final String MANAGEMENT_PORT = "quarkus.management.port (QUARKUS_MANAGEMENT_PORT)";
 
+    private static final String PORTS_CHECKED = "io.obrestore.dev-mode-ports-checked";
+
     public QuarkusSettingsCheck(@ConfigProperty(name = "quarkus.datasource.reactive.url") String datasourceUrl,
             @ConfigProperty(name = "quarkus.http.port") int httpPort,
-            @ConfigProperty(name = "quarkus.management.port") int managementPort) {
+            @ConfigProperty(name = "quarkus.management.port") int managementPort,
+            @ConfigProperty(name = "quarkus.http.test-port") int httpTestPort,
+            @ConfigProperty(name = "quarkus.management.test-port") int managementTestPort,
+            @ConfigProperty(name = "quarkus.http.host") Optional<String> httpHost,
+            @ConfigProperty(name = "quarkus.management.host") Optional<String> managementHost) {
         checkDatasourceUrl(datasourceUrl);
         checkPort(HTTP_PORT, httpPort);
         checkPort(MANAGEMENT_PORT, managementPort);
@@ -30,6 +44,49 @@ public class QuarkusSettingsCheck {
             throw new ConfigurationException(MANAGEMENT_PORT + ": must differ from " + HTTP_PORT + " (" + httpPort
                     + "): probes and metrics listen apart from the API");
         }
+        // Tests listen on the test ports (0 in this project: any free one). A dev-mode reload finds its own servers
+        // still listening (Quarkus keeps them across reloads): there only the first start of the JVM checks.
+        LaunchMode mode = LaunchMode.current();
+        if (mode != LaunchMode.DEVELOPMENT || System.getProperty(PORTS_CHECKED) == null) {
+            boolean test = mode == LaunchMode.TEST;
+            checkFree(HTTP_PORT, host(httpHost), test ? httpTestPort : httpPort);
+            checkFree(MANAGEMENT_PORT, host(managementHost), test ? managementTestPort : managementPort);
+            if (mode == LaunchMode.DEVELOPMENT) {
+                // A system property, not a static field: dev mode loads this class anew on every reload. Not under
+                // "obrestore.": SmallRye would refuse it as an unknown setting.
+                System.setProperty(PORTS_CHECKED, "true");
+            }
+        }
+    }
+
+    /**
+     * Whether {@code port} can be listened on now: one line naming the port and its setting if another process holds
+     * it, or if the system refuses it (a port below 1024 without the privilege, an address not of this host).
+     */
+    static void checkFree(String key, String host, int port) {
+        if (port == 0) {
+            return;
+        }
+        // As Vert.x binds: SO_REUSEADDR, so a port whose last connection is still in TIME_WAIT counts as free.
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(host, port));
+        } catch (BindException taken) {
+            String variable = key.substring(key.indexOf('(') + 1, key.indexOf(')'));
+            if (String.valueOf(taken.getMessage()).contains("in use")) {
+                throw new ConfigurationException("Port " + port + " (" + key.substring(0, key.indexOf(' '))
+                        + ") is in use by another process: stop it, or set " + variable + " to a free port");
+            }
+            throw new ConfigurationException("Cannot listen on " + host + ":" + port + " (" + key + "): "
+                    + taken.getMessage());
+        } catch (IOException e) {
+            throw new ConfigurationException("Cannot listen on " + host + ":" + port + " (" + key + "): " + e);
+        }
+    }
+
+    /** The address Quarkus listens on: the configured host, else all interfaces (localhost in test mode). */
+    private static String host(Optional<String> configured) {
+        return configured.orElse(LaunchMode.current().isDevOrTest() ? "localhost" : "0.0.0.0");
     }
 
     /** A TCP port (0 lets the system choose one). */

@@ -8,7 +8,11 @@ package io.obrestore.config;
  */
 public final class StartupOrder {
 
-    /** Settings Quarkus checks late (datasource URL, ports) and unknown obrestore settings: first, one line each. */
+    /**
+     * Settings Quarkus checks late (datasource URL, ports and whether they are free) and unknown {@code OBRESTORE_*} and
+     * {@code QUARKUS_*} variables: first, one line each. (Values of {@code obrestore.*} keys are checked earlier
+     * still, while the configuration is built: {@link SettingValueCheck}.)
+     */
     public static final int SETTINGS = 8;
 
     /** Passwords and {@code obrestore.auth.required}: before a key could be generated and written. */

@@ -13,6 +13,7 @@ import jakarta.enterprise.event.Observes;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
 
 /**
@@ -32,7 +33,7 @@ public class ClusterZone implements DisplayZone {
     static final String ZONE_SQL = "SELECT @@time_zone AS TZ, CAST(TIMEDIFF(NOW(), UTC_TIMESTAMP()) AS CHAR) AS UTC_DIFF";
 
     private final ZoneId configured;
-    private volatile ZoneId read;
+    private final AtomicReference<ZoneId> read = new AtomicReference<>();
 
     public ClusterZone(ServiceConfig config) {
         this.configured = config.zone().orElse(null);
@@ -44,7 +45,7 @@ public class ClusterZone implements DisplayZone {
         if (configured != null) {
             return configured;
         }
-        ZoneId fromDatabase = read;
+        ZoneId fromDatabase = read.get();
         return fromDatabase != null ? fromDatabase : ZoneId.systemDefault();
     }
 
@@ -64,10 +65,9 @@ public class ClusterZone implements DisplayZone {
         return connection.query(ZONE_SQL).execute().map(rows -> {
             Row row = rows.iterator().next();
             ZoneId zone = zoneOf(row.getString("TZ"), row.getString("UTC_DIFF"));
-            if (!zone.equals(read)) {
+            if (remember(zone)) {
                 LOG.infof("Times are shown in %s, the database session's time zone (@@time_zone %s); set"
                         + " OBRESTORE_TIME_ZONE to choose another", zone, row.getString("TZ"));
-                read = zone;
             }
             return (Void) null;
         }).recover(failure -> {
@@ -76,6 +76,14 @@ public class ClusterZone implements DisplayZone {
                     failure.getMessage(), current());
             return Future.succeededFuture();
         });
+    }
+
+    /**
+     * Takes {@code zone} as the database's; true for the one call that changed it. Connections opened at once at
+     * start (pool warm-up, first poll) read on several event loops: only one of them may log the zone.
+     */
+    boolean remember(ZoneId zone) {
+        return !zone.equals(read.getAndSet(zone));
     }
 
     /** {@code @@time_zone} when it names a zone, else the offset ({@code 08:00:00}, {@code -05:30:00}). */

@@ -160,7 +160,7 @@ public class RestoreMetrics {
     }
 
     private static double percent(String value) {
-        return value == null || value.isEmpty() ? Double.NaN : new BigDecimal(value).doubleValue() / 100;
+        return value == null || value.isEmpty() ? Double.NaN : new BigDecimal(value).movePointLeft(2).doubleValue();
     }
 
     private static double epochSeconds(String rfc3339) {

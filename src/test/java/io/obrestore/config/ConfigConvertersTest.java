@@ -8,12 +8,10 @@ import io.quarkus.runtime.configuration.ConfigurationException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-/** The setting checks on their own: converters, unknown variables, Quarkus' own keys. */
+/** The setting checks on their own: converters, their messages, Quarkus' own keys. */
 @Tag("fast")
 class ConfigConvertersTest {
 
@@ -33,15 +31,36 @@ class ConfigConvertersTest {
     }
 
     @Test
-    void anUnknownVariableNamesTheClosestSetting() {
-        Set<String> known = Set.of("obrestore.query-timeout", "obrestore.watch.max-tenants", "obrestore.auth.password");
-        UnknownSettingsCheck.check(known, Map.of("OBRESTORE_QUERY_TIMEOUT", "1s", "PATH", "/bin"));
-        ConfigurationException typo = assertThrows(ConfigurationException.class,
-                () -> UnknownSettingsCheck.check(known, Map.of("OBRESTORE_QUERY_TIMOUT", "1s")));
-        assertTrue(typo.getMessage().startsWith("OBRESTORE_QUERY_TIMOUT is not a setting of this service; did you mean"
-                + " OBRESTORE_QUERY_TIMEOUT (obrestore.query-timeout)?"), typo.getMessage());
-        assertEquals("OBRESTORE_WATCH_MAX_TENANTS", UnknownSettingsCheck.variable("obrestore.watch.max-tenants"));
-        assertEquals(2, UnknownSettingsCheck.distance("TIMOUT", "TIMEOUT") + 1);
+    void aBadValueIsOneLineWithTheKeyTheVariableAndTheAcceptedForm() {
+        KnownSettings.Setting timeout = new KnownSettings.Setting("obrestore.query-timeout", "5s", "PositiveDuration");
+        ConfigurationException notADuration = assertThrows(ConfigurationException.class, () -> SettingValueCheck.check(
+                timeout, ConfigConverters.named(timeout.converter()).orElseThrow(), "5 sec"));
+        assertEquals("obrestore.query-timeout (OBRESTORE_QUERY_TIMEOUT): \"5 sec\" is not a duration: write a number and"
+                + " a unit, e.g. 5s, 500ms, 2m or 1h", notADuration.getMessage());
+        ConfigurationException zero = assertThrows(ConfigurationException.class, () -> SettingValueCheck.check(
+                timeout, ConfigConverters.named(timeout.converter()).orElseThrow(), "0s"));
+        assertEquals("obrestore.query-timeout (OBRESTORE_QUERY_TIMEOUT): \"0s\" must be longer than 0, e.g. 5s",
+                zero.getMessage());
+        SettingValueCheck.check(timeout, ConfigConverters.named(timeout.converter()).orElseThrow(), "PT5S");
+    }
+
+    @Test
+    void durationsAreWrittenAsPeopleWriteThem() {
+        assertEquals("5s", Durations.written(Duration.ofSeconds(5)));
+        assertEquals("500ms", Durations.written(Duration.ofMillis(500)));
+        assertEquals("1500ms", Durations.written(Duration.ofMillis(1500)));
+        assertEquals("2m", Durations.written(Duration.ofMinutes(2)));
+        assertEquals("90s", Durations.written(Duration.ofSeconds(90)));
+        assertEquals("24h", Durations.written(Duration.ofHours(24)));
+        assertEquals("0s", Durations.written(Duration.ZERO));
+        assertEquals("1500ns", Durations.written(Duration.ofNanos(1500)));
+        // Every written form is one the settings accept, and means the same.
+        for (Duration duration : new Duration[] {Duration.ofSeconds(5), Duration.ofMillis(1500), Duration.ofHours(24),
+                Duration.ofMinutes(90)}) {
+            assertEquals(duration, new ConfigConverters.PositiveDuration().convert(Durations.written(duration)));
+        }
+        assertEquals("OceanBase did not answer within 5s",
+                io.obrestore.api.ErrorCode.OCEANBASE_TIMEOUT.message(Duration.ofSeconds(5)));
     }
 
     @Test
