@@ -31,9 +31,9 @@ class RestoreMetricsTest {
         await().atMost(WAIT).until(() -> Metrics.value("obrestore_restore_running") >= 2);
         assertEquals(0.4159, Metrics.value("obrestore_restore_progress_ratio" + RUNNING), 1e-9);
         assertEquals(0.375, Metrics.value("obrestore_restore_recover_progress_ratio" + RUNNING), 1e-9);
-        // Printed as the view's percentage says, not 41.6 / 100 = 0.41600000000000004.
+        // Printed as the view's percentage says, not 41.59 / 100 = 0.41590000000000005.
         assertTrue(Metrics.scrape().lines().anyMatch(line ->
-                line.equals("obrestore_restore_progress_ratio" + RUNNING + " 0.416")), Metrics.scrape());
+                line.equals("obrestore_restore_progress_ratio" + RUNNING + " 0.4159")), Metrics.scrape());
         assertEquals(22333829939.0, Metrics.value("obrestore_restore_finished_bytes" + RUNNING));
         assertEquals(53687091200.0, Metrics.value("obrestore_restore_total_bytes" + RUNNING));
         assertEquals(612, Metrics.value("obrestore_restore_finished_tablets" + RUNNING));
