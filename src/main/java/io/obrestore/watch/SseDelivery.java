@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
+import org.jboss.logging.Logger;
 
 /**
  * A stream's events as one client gets them, all Mutiny operators on the Multi a resource returns (Quarkus REST
@@ -28,6 +29,8 @@ import java.util.function.Predicate;
 @Startup // its gauge is on the metrics page from the start, not from the first stream
 @ApplicationScoped
 public class SseDelivery {
+
+    private static final Logger LOG = Logger.getLogger(SseDelivery.class);
 
     /**
      * One event of a stream source, serialised once however many clients get it.
@@ -109,6 +112,9 @@ public class SseDelivery {
                     .map(Optional::get)
                     .onRequest().invoke(client::requested);
         })
+                // A stream never fails towards Quarkus REST: after the head it could only log and reset the response.
+                .onFailure().invoke(failure -> LOG.errorf(failure, "A restore event stream failed; it is ended"))
+                .onFailure().recoverWithCompletion()
                 .onSubscription().invoke(() -> {
                     if (counted.compareAndSet(false, true)) {
                         open.incrementAndGet();
