@@ -190,7 +190,7 @@ class FeedStateTest {
         PolledRestore polled = stillMoving.running("t").orElseThrow();
         assertEquals(3, polled.logStreamSummary().logStreams());
         assertEquals(1, polled.logStreamSummary().done());
-        assertEquals(List.of(stuck, stream(1002, "10.0.0.13:2882", 12, 400), done), polled.logStreams(),
+        assertEquals(List.of(done, stuck, stream(1002, "10.0.0.13:2882", 12, 400)), polled.logStreams(),
                 "as polled (the repository sorts them)");
 
         RestoresPoll stalled = pollWithStreams(600, List.of(job), List.of(),

@@ -22,7 +22,7 @@ class RestoreLogStreamsAuthTest {
 
     private static final String PATH = "/api/v1/tenant/rt_failed/restore/log-streams";
 
-    private static ObshellSdkHeaders sdk() {
+    private static ObshellSdkHeaders sdk() throws Exception {
         String key = Json.parse(given().get("/api/v1/secret").then().statusCode(200).extract().asString())
                 .get("data").get("public_key").asText();
         return new ObshellSdkHeaders(key);

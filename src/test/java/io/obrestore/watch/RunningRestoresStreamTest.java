@@ -176,13 +176,15 @@ class RunningRestoresStreamTest {
         URI tenantStream = URI.create(root + "api/v1/tenant/" + name + "/restore/overview/stream");
         try (SseClient.Stream list = client.open(URI.create(running.toString()), Map.of());
                 SseClient.Stream stream = client.open(tenantStream, Map.of())) {
-            JsonNode listed = nextMatching(list, data -> find(data.get("running"), name) != null);
+            // Counted once every row is in (a poll may fall between the inserts).
+            JsonNode listed = nextMatching(list, data -> find(data.get("running"), name) != null
+                    && find(data.get("running"), name).get("log_stream_summary").get("replicas").asInt() == 3);
             JsonNode summary = find(listed.get("running"), name).get("log_stream_summary");
             assertEquals(3, summary.get("log_streams").asInt());
             assertEquals(1, summary.get("done").asInt());
             assertFalse(find(listed.get("running"), name).has("log_streams"), "the list carries the summary only");
 
-            JsonNode first = nextMatching(stream, data -> data.has("log_streams"));
+            JsonNode first = nextMatching(stream, data -> data.has("log_streams") && data.get("log_streams").size() == 3);
             assertEquals(3, first.get("log_streams").size());
             assertEquals("QUICK_RESTORE", first.get("log_streams").get(0).get("status").asText(), "slowest first");
 
