@@ -8,6 +8,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
@@ -38,7 +41,8 @@ public class RestoreListStreamResource {
                     + " [unix_ms, finish_bytes, finish_tablets] over the rate window; a ': heartbeat' comment every"
                     + " 15 s; 'error' (data {\"error\": {...}}) when polling fails, the stream stays open. Shares the one"
                     + " poller of every stream: no statement per client.")
-    @APIResponse(responseCode = "200", description = "text/event-stream")
+    @APIResponse(responseCode = "200", description = "text/event-stream",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "auth: Request.Header.NotFound")
     @APIResponse(responseCode = "401", description = "auth: Security.Authentication.*")
     @APIResponse(responseCode = "429", description = "Restore.Watch.TooManyClientStreams (the connection is closed)")

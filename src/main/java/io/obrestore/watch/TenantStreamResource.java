@@ -8,6 +8,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestPath;
@@ -41,7 +44,8 @@ public class TenantStreamResource {
                     + " 'final' with the overview once the job is SUCCESS or FAIL (for a failure, with the failed log"
                     + " streams: which one, on which server, OceanBase's error and trace id), then the stream closes."
                     + " All streams share one poller.")
-    @APIResponse(responseCode = "200", description = "text/event-stream")
+    @APIResponse(responseCode = "200", description = "text/event-stream",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "as the overview: OB.Tenant.NotExist, OB.Tenant.SysOperationNotAllowed,"
             + " auth errors")
     @APIResponse(responseCode = "401", description = "as the overview: Security.Authentication.*")
