@@ -10,6 +10,7 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jboss.logging.Logger;
@@ -32,6 +33,9 @@ final class DemoRestores implements AutoCloseable {
     private static final long TOTAL_BYTES = 80L << 30;
     private static final long TABLETS = 2400;
     private static final long PAUSE_TICKS = 10;
+    /** The demo's one observer, as the log-stream rows name it. */
+    private static final String SERVER_IP = "127.0.0.1";
+    private static final long SERVER_PORT = 2882;
     /** rt_running's consistent and restore SCNs: log replay runs from the first to the second. */
     private static final long CONSISTENT_SCN = 1_729_467_719_925_925_888L;
     private static final long RESTORE_SCN = 1_729_470_600_123_456_789L;
@@ -59,6 +63,7 @@ final class DemoRestores implements AutoCloseable {
                         .compose(ignored -> run(client, OceanBaseRestoreRows.start(STALLED, STALLED_TENANT, 200,
                                 nowMicros(), "RESTORE_WAIT_LS", TABLETS, TABLETS * 37 / 100, TOTAL_BYTES,
                                 TOTAL_BYTES * 37 / 100)))
+                        .compose(ignored -> run(client, logStreams(STALLED_TENANT, 200, 0.37)))
                         .compose(ignored -> demo.begin(client)))
                 .onSuccess(ignored -> {
                     demo.timer = vertx.setPeriodic(2000, id -> demo.tick());
@@ -86,7 +91,29 @@ final class DemoRestores implements AutoCloseable {
     private Future<Void> begin(SqlClient client) {
         finishedBytes = 0;
         return run(client, OceanBaseRestoreRows.start(MOVING, movingTenant, ++jobId, nowMicros(), "RESTORE_WAIT_LS",
-                TABLETS, 0, TOTAL_BYTES, 0));
+                TABLETS, 0, TOTAL_BYTES, 0))
+                .compose(ignored -> run(client, logStreams(movingTenant, jobId, 0)));
+    }
+
+    /**
+     * The job's log streams on the demo's one server: the system log stream finished, two user log streams sharing the
+     * data, {@code done} of it restored.
+     */
+    private static List<Statement> logStreams(long tenant, long job, double done) {
+        List<Statement> statements = new ArrayList<>(OceanBaseRestoreRows.addLogStream(tenant, job, 1, SERVER_IP,
+                SERVER_PORT, OceanBaseRestoreRows.LS_NONE, 10, 10, 1 << 20, 1 << 20, "YB42DEMO-0001"));
+        for (long ls : List.of(1001L, 1002L)) {
+            statements.addAll(OceanBaseRestoreRows.addLogStream(tenant, job, ls, SERVER_IP, SERVER_PORT,
+                    step(done), TABLETS / 2, (long) (TABLETS / 2 * done), TOTAL_BYTES / 2,
+                    (long) (TOTAL_BYTES / 2 * done), "YB42DEMO-" + ls));
+        }
+        return statements;
+    }
+
+    /** The step a user log stream is in with {@code done} of its data restored. */
+    private static int step(double done) {
+        return done <= 0 ? OceanBaseRestoreRows.LS_RESTORE_TABLETS_META
+                : done < 1 ? OceanBaseRestoreRows.LS_RESTORE_MAJOR_DATA : OceanBaseRestoreRows.LS_NONE;
     }
 
     private void tick() {
@@ -117,9 +144,18 @@ final class DemoRestores implements AutoCloseable {
         // Log replay follows the data, as it does once the data is in.
         double replayed = Math.max(0, (done - 0.5) * 2);
         long readableScn = CONSISTENT_SCN + (long) ((RESTORE_SCN - CONSISTENT_SCN) * replayed);
+        // The second log stream trails the first, so the detail page's table has a slowest one.
+        double first = Math.min(1, done * 1.2);
+        double second = Math.max(0, 2 * done - first);
+        List<Statement> streams = new ArrayList<>();
+        streams.addAll(OceanBaseRestoreRows.advanceLogStream(movingTenant, jobId, 1001, SERVER_IP, SERVER_PORT,
+                step(first), (long) (TABLETS / 2 * first), (long) (TOTAL_BYTES / 2 * first)));
+        streams.addAll(OceanBaseRestoreRows.advanceLogStream(movingTenant, jobId, 1002, SERVER_IP, SERVER_PORT,
+                step(second), (long) (TABLETS / 2 * second), (long) (TOTAL_BYTES / 2 * second)));
         return pool.withTransaction(client -> run(client,
                 OceanBaseRestoreRows.advance(movingTenant, jobId, (long) (TABLETS * done), finishedBytes))
-                .compose(ignored -> run(client, OceanBaseRestoreRows.replayed(movingTenant, readableScn))));
+                .compose(ignored -> run(client, OceanBaseRestoreRows.replayed(movingTenant, readableScn)))
+                .compose(ignored -> run(client, streams)));
     }
 
     private Future<Void> finish() {

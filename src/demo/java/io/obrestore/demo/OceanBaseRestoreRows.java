@@ -13,8 +13,14 @@ import java.util.Map;
  *   <li>two job rows with one JOB_ID in the key/value job table: the sys tenant's (TENANT_ID 1, status
  *       {@code WAIT_TENANT_RESTORE_FINISH}) and the restored tenant's (TENANT_ID = its id, a detailed status);</li>
  *   <li>one progress row, under the restored tenant only (so the sys row of CDB_OB_RESTORE_PROGRESS has none);</li>
+ *   <li>one row per replica of each log stream in {@code __all_ls_restore_progress} (tenant, job, LS_ID, SVR_IP,
+ *       SVR_PORT), with its step ({@code ObLSRestoreStatus}), counters and, once failed, RESULT, TRACE_ID and the
+ *       COMMENT {@code ObHAResultInfo::get_comment_str} writes;</li>
  *   <li>at the end, a history row for each tenant (the restored tenant's first, the sys row copying its counters),
- *       the job rows deleted and, on success, the tenant NORMAL (a failed one stays in RESTORE status).</li>
+ *       the job rows deleted and, on success, the tenant NORMAL (a failed one stays in RESTORE status); on success the
+ *       log-stream rows move to {@code __all_ls_restore_history} with their counters finished
+ *       ({@code ObRestorePersistHelper::move_ls_restore_progress_to_history}), on failure they stay and the job's
+ *       COMMENT is the failed streams' comments, each followed by {@code ;}.</li>
  * </ul>
  * The job's keys are copied from rt_running's job 11 of the fixture (its secret-bearing backup URIs included, which the
  * service must redact). Statements are returned, not run, so JDBC (tests) and the Vert.x client (demo) share them.
@@ -37,6 +43,22 @@ public final class OceanBaseRestoreRows {
     private static final String HISTORY = "oceanbase.__all_virtual_restore_job_history";
     private static final String TENANTS = "oceanbase.__all_virtual_tenant_mysql_sys_agent";
     private static final String TENANT_INFO = "oceanbase.__all_virtual_tenant_info";
+    private static final String LS_PROGRESS = "oceanbase.__all_virtual_ls_restore_progress";
+    private static final String LS_HISTORY = "oceanbase.__all_virtual_ls_restore_history";
+    private static final String LS_COLUMNS = "tenant_id, job_id, ls_id, svr_ip, svr_port, restore_scn,"
+            + " start_replay_scn, last_replay_scn, tablet_count, finish_tablet_count, total_bytes, finish_bytes,"
+            + " trace_id, result, comment";
+
+    /** ObLSRestoreStatus (src/share/restore/ob_ls_restore_status.h): the steps a test or the demo moves through. */
+    public static final int LS_NONE = 0;
+    public static final int LS_RESTORE_START = 1;
+    public static final int LS_RESTORE_SYS_TABLETS = 2;
+    public static final int LS_RESTORE_TABLETS_META = 4;
+    public static final int LS_RESTORE_TO_CONSISTENT_SCN = 6;
+    public static final int LS_QUICK_RESTORE = 8;
+    public static final int LS_RESTORE_MAJOR_DATA = 11;
+    public static final int LS_WAIT_RESTORE_MAJOR_DATA = 12;
+    public static final int LS_RESTORE_FAILED = 13;
 
     private OceanBaseRestoreRows() {
     }
@@ -119,9 +141,13 @@ public final class OceanBaseRestoreRows {
                 + key("restore_start_ts") + "), oceanbase.USEC_TO_TIME(?), ?, " + key("backup_piece_list") + ", "
                 + key("backup_set_list") + ", 17180067073, p.ls_count, IF(?, p.ls_count, p.finish_ls_count),"
                 + " p.tablet_count, IF(?, p.tablet_count, p.finish_tablet_count), p.total_bytes,"
-                + " IF(?, p.total_bytes, p.finish_bytes), " + key("description") + ", " + key("comment")
+                + " IF(?, p.total_bytes, p.finish_bytes), " + key("description") + ", "
+                // A failed job's comment: its failed log streams' comments, each followed by ';' (else its own key).
+                + "COALESCE(IF(?, NULL, (SELECT GROUP_CONCAT(CONCAT(l.comment, ';') ORDER BY l.ls_id, l.svr_ip,"
+                + " l.svr_port SEPARATOR '') FROM " + LS_PROGRESS + " l WHERE l.tenant_id = p.tenant_id"
+                + " AND l.job_id = p.job_id AND l.status = " + LS_RESTORE_FAILED + ")), " + key("comment") + ")"
                 + " FROM " + PROGRESS + " p WHERE p.tenant_id = ? AND p.job_id = ?",
-                finishMicros, status, success, success, success, tenantId, jobId));
+                finishMicros, status, success, success, success, success, tenantId, jobId));
         statements.add(new Statement("INSERT INTO " + HISTORY + " (tenant_id, job_id, initiator_job_id,"
                 + " initiator_tenant_id, restore_type, restore_tenant_name, restore_tenant_id, backup_tenant_name,"
                 + " backup_tenant_id, backup_cluster_name, backup_dest, restore_scn, restore_option, start_time,"
@@ -135,9 +161,66 @@ public final class OceanBaseRestoreRows {
         statements.add(new Statement("DELETE FROM " + JOBS + " WHERE job_id = ? AND tenant_id IN (1, ?)",
                 jobId, tenantId));
         if (success) {
+            statements.add(new Statement("INSERT INTO " + LS_HISTORY + " (" + LS_COLUMNS + ") SELECT tenant_id, job_id,"
+                    + " ls_id, svr_ip, svr_port, restore_scn, start_replay_scn, last_replay_scn, tablet_count,"
+                    + " tablet_count, total_bytes, total_bytes, trace_id, result, comment FROM " + LS_PROGRESS
+                    + " WHERE tenant_id = ? AND job_id = ?", tenantId, jobId));
+            statements.add(new Statement("DELETE FROM " + LS_PROGRESS + " WHERE tenant_id = ? AND job_id = ?",
+                    tenantId, jobId));
             statements.add(new Statement("UPDATE " + TENANTS + " SET status = 'NORMAL' WHERE tenant_id = ?", tenantId));
             statements.add(new Statement("UPDATE " + TENANT_INFO + " SET tenant_role = 'PRIMARY' WHERE tenant_id = ?",
                     tenantId));
+        }
+        return statements;
+    }
+
+    /**
+     * A replica of log stream {@code lsId} on {@code svrIp:svrPort} joins job {@code jobId} of tenant {@code tenantId}
+     * in {@code status} with its counters, as the log stream's restore handler inserts it; the SCNs come from the job
+     * (its restore point; the replay positions 0, as nothing in the sources read updates them).
+     */
+    public static List<Statement> addLogStream(long tenantId, long jobId, long lsId, String svrIp, long svrPort,
+            int status, long tablets, long finishTablets, long bytes, long finishBytes, String traceId) {
+        return List.of(new Statement("INSERT INTO " + LS_PROGRESS + " (" + LS_COLUMNS + ", status) SELECT ?, ?, ?, ?,"
+                + " ?, CAST(value AS UNSIGNED), 0, 0, ?, ?, ?, ?, ?, 0, '', ? FROM " + JOBS
+                + " WHERE tenant_id = ? AND job_id = ? AND name = 'restore_scn'",
+                tenantId, jobId, lsId, svrIp, svrPort, tablets, finishTablets, bytes, finishBytes, traceId, status,
+                tenantId, jobId));
+    }
+
+    /** The replica's step and counters, as its restore handler moves them. */
+    public static List<Statement> advanceLogStream(long tenantId, long jobId, long lsId, String svrIp, long svrPort,
+            int status, long finishTablets, long finishBytes) {
+        return List.of(new Statement("UPDATE " + LS_PROGRESS + " SET status = ?, finish_tablet_count = ?,"
+                + " finish_bytes = ? WHERE tenant_id = ? AND job_id = ? AND ls_id = ? AND svr_ip = ? AND svr_port = ?",
+                status, finishTablets, finishBytes, tenantId, jobId, lsId, svrIp, svrPort));
+    }
+
+    /**
+     * The replica failed with OceanBase error {@code result}: RESTORE_FAILED, its RESULT and TRACE_ID, and the COMMENT
+     * {@code ObHAResultInfo::get_comment_str} builds ({@code (SERVER)ls_id: %lu, addr: %s, module: %s, result:
+     * %d(%s), trace_id: %s}, the text in brackets being {@code ob_strerror}'s {@code message}).
+     *
+     * @param module {@code RESTORE_DATA} or {@code RESTORE_CLOG}
+     */
+    public static List<Statement> failLogStream(long tenantId, long jobId, long lsId, String svrIp, long svrPort,
+            String module, int result, String message, String traceId) {
+        String comment = "(SERVER)ls_id: " + lsId + ", addr: " + svrIp + ":" + svrPort + ", module: " + module
+                + ", result: " + result + "(" + message + "), trace_id: " + traceId;
+        return List.of(new Statement("UPDATE " + LS_PROGRESS + " SET status = ?, result = ?, trace_id = ?, comment = ?"
+                + " WHERE tenant_id = ? AND job_id = ? AND ls_id = ? AND svr_ip = ? AND svr_port = ?",
+                LS_RESTORE_FAILED, result, traceId, comment, tenantId, jobId, lsId, svrIp, svrPort));
+    }
+
+    /**
+     * The job's own {@code comment} key in both job rows, which the root service writes for a failure outside the log
+     * streams ({@code "%s : %s(%d) on %s with traceid %s"}).
+     */
+    public static List<Statement> jobComment(long tenantId, long jobId, String comment) {
+        List<Statement> statements = new ArrayList<>();
+        for (long tenant : List.of(1L, tenantId)) {
+            statements.add(new Statement("INSERT INTO " + JOBS + " (tenant_id, job_id, name, value) VALUES (?, ?,"
+                    + " 'comment', ?) ON DUPLICATE KEY UPDATE value = VALUES(value)", tenant, jobId, comment));
         }
         return statements;
     }
@@ -148,7 +231,7 @@ public final class OceanBaseRestoreRows {
      */
     public static List<Statement> dropTenant(long tenantId) {
         List<Statement> statements = new ArrayList<>();
-        for (String table : List.of(JOBS, PROGRESS, HISTORY, TENANT_INFO)) {
+        for (String table : List.of(JOBS, PROGRESS, HISTORY, TENANT_INFO, LS_PROGRESS, LS_HISTORY)) {
             statements.add(new Statement("DELETE FROM " + table + " WHERE tenant_id = ?", tenantId));
         }
         statements.add(new Statement("DELETE FROM " + TENANTS + " WHERE tenant_id IN (?, ?)", tenantId, tenantId - 1));

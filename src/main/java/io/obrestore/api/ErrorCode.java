@@ -35,6 +35,12 @@ public enum ErrorCode {
     /** obshell's code for a server-side SQL error; without the driver text, which goes to the log only. */
     MYSQL_ERROR("MySQL.Error", 500, 0, "MySQL error: the query on the restore views failed (see the service log)"),
     UNEXPECTED("Common.Unexpected", 500, 0, "Unexpected error: Internal Server Error"),
+    /**
+     * Ours: the cluster does not show its log streams' restore progress (the tables are missing, or the account may
+     * not read them); 501 because the request is right and this cluster cannot serve it, not a fault to retry.
+     */
+    LOG_STREAMS_UNAVAILABLE("Restore.LogStreams.Unavailable", 501, 0,
+            "This cluster does not show its log streams' restore progress: %s"),
     /** Ours: {@code obrestore.watch.max-tenants} tenants are watched already; a stream for another one waits. */
     WATCH_LIMIT("Restore.Watch.TooManyTenants", 503, 0, "Too many tenants are watched at once (at most %d)"),
     /** Ours: {@code obrestore.watch.max-streams} event streams are open already. */

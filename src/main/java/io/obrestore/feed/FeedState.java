@@ -1,5 +1,7 @@
 package io.obrestore.feed;
 
+import io.obrestore.restore.LogStream;
+import io.obrestore.restore.LogStreamSummary;
 import io.obrestore.restore.OrphanedTenant;
 import io.obrestore.restore.RestoreJobRepository.PollRows;
 import io.obrestore.restore.RestoreOverview;
@@ -27,8 +29,11 @@ import java.util.stream.Collectors;
 public record FeedState(FeedSettings settings, Map<Long, JobTracker> trackers, Map<Long, Integer> vanished,
         List<Ended> recentlyEnded, Set<String> orphanCandidates) {
 
-    /** A job seen ending, kept for one rate window so a client that missed one event still learns of it. */
-    record Ended(RestoreOverview overview, long nanos) {
+    /**
+     * A job seen ending, kept for one rate window so a client that missed one event still learns of it, with its
+     * failed log-stream replicas.
+     */
+    record Ended(RestoreOverview overview, List<LogStream> failedLogStreams, long nanos) {
     }
 
     /** The next state and what the poll showed. */
@@ -55,12 +60,14 @@ public record FeedState(FeedSettings settings, Map<Long, JobTracker> trackers, M
         Map<Long, JobTracker> nextTrackers = new HashMap<>();
         List<PolledRestore> running = new ArrayList<>(rows.running().size());
         for (RestoreOverview job : rows.running()) {
+            List<LogStream> streams = rows.logStreamsOf(job.jobId());
             JobTracker previous = trackers.get(job.jobId());
-            JobTracker tracker = previous == null ? JobTracker.first(job, nanos, now, settings)
-                    : previous.add(job, nanos, now, settings);
+            JobTracker tracker = previous == null ? JobTracker.first(job, streams, nanos, now, settings)
+                    : previous.add(job, streams, nanos, now, settings);
             nextTrackers.put(job.jobId(), tracker);
             running.add(new PolledRestore(job, tracker.estimate(job, now, zone),
-                    tracker.diagnostics(nanos, settings, zone), tracker.chartSamples()));
+                    tracker.diagnostics(nanos, settings, zone), tracker.chartSamples(),
+                    rows.logStreamsRead() ? LogStreamSummary.of(streams) : null, streams));
         }
         // Jobs that stopped running are looked for in the history for a few polls.
         Map<Long, Integer> nextVanished = new HashMap<>(vanished);
@@ -72,7 +79,8 @@ public record FeedState(FeedSettings settings, Map<Long, JobTracker> trackers, M
         List<Ended> ended = new ArrayList<>();
         for (RestoreOverview job : rows.finished()) {
             if (nextVanished.remove(job.jobId()) != null) {
-                ended.add(new Ended(job, nanos));
+                ended.add(new Ended(job, rows.logStreamsOf(job.jobId()).stream().filter(LogStream::failed).toList(),
+                        nanos));
             }
         }
         long window = settings.rateWindow().toNanos();
@@ -81,8 +89,12 @@ public record FeedState(FeedSettings settings, Map<Long, JobTracker> trackers, M
                 ended.add(earlier);
             }
         }
-        List<RestoreOverview> endedJobs = ended.stream().map(Ended::overview)
-                .filter(job -> !nextTrackers.containsKey(job.jobId())).toList();
+        List<Ended> endedShown = ended.stream().filter(job -> !nextTrackers.containsKey(job.overview().jobId()))
+                .toList();
+        List<RestoreOverview> endedJobs = endedShown.stream().map(Ended::overview).toList();
+        Map<Long, List<LogStream>> endedStreams = new HashMap<>();
+        endedShown.stream().filter(job -> !job.failedLogStreams().isEmpty())
+                .forEach(job -> endedStreams.put(job.overview().jobId(), job.failedLogStreams()));
         nextVanished.replaceAll((id, left) -> left - 1);
         nextVanished.values().removeIf(left -> left <= 0);
         // An orphan must show twice in a row: a job that has just left PROGRESS may leave its tenant in RESTORE
@@ -92,6 +104,7 @@ public record FeedState(FeedSettings settings, Map<Long, JobTracker> trackers, M
         Set<String> candidates = rows.orphaned().stream().map(OrphanedTenant::tenantName).collect(Collectors.toSet());
         FeedState state = new FeedState(settings, Map.copyOf(nextTrackers), Map.copyOf(nextVanished), List.copyOf(ended),
                 Set.copyOf(candidates));
-        return new Transition(state, new RestoresPoll(now, List.copyOf(running), endedJobs, orphaned));
+        return new Transition(state, new RestoresPoll(now, List.copyOf(running), endedJobs, orphaned,
+                Map.copyOf(endedStreams)));
     }
 }

@@ -1,11 +1,14 @@
 package io.obrestore.feed;
 
 import io.obrestore.api.Rfc3339;
+import io.obrestore.restore.LogStream;
 import io.obrestore.restore.RestoreOverview;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the feed remembers of one running job between polls, immutable: its counters over a sliding time window (for
@@ -18,9 +21,20 @@ import java.util.List;
  * @param progressStatus status when progress last moved
  * @param progressNanos when progress last moved, on the monotonic clock
  * @param progressAt the same moment on the wall clock
+ * @param streams each replica of the job's log streams as last polled, with when it last moved, by
+ *     {@link LogStream#key()}
  */
 record JobTracker(List<Sample> samples, long progressBytes, long progressTablets, String progressStatus,
-        long progressNanos, Instant progressAt) {
+        long progressNanos, Instant progressAt, Map<String, StreamMark> streams) {
+
+    /** A replica of a log stream as last polled, and when its step or counters last changed. */
+    record StreamMark(LogStream stream, long movedNanos, Instant movedAt) {
+
+        boolean sameAs(LogStream polled) {
+            return stream.statusCode() == polled.statusCode() && stream.finishBytes() == polled.finishBytes()
+                    && stream.finishTabletCount() == polled.finishTabletCount();
+        }
+    }
 
     /** Most samples sent to the dashboard per job: enough for a small chart, evenly picked from the window. */
     static final int MAX_CHART_SAMPLES = 60;
@@ -30,12 +44,17 @@ record JobTracker(List<Sample> samples, long progressBytes, long progressTablets
     }
 
     /** A job first seen now: its progress counts as moving now. */
-    static JobTracker first(RestoreOverview job, long nanos, Instant now, FeedSettings settings) {
-        return new JobTracker(List.of(), -1, -1, null, nanos, now).add(job, nanos, now, settings);
+    static JobTracker first(RestoreOverview job, List<LogStream> logStreams, long nanos, Instant now,
+            FeedSettings settings) {
+        return new JobTracker(List.of(), -1, -1, null, nanos, now, Map.of()).add(job, logStreams, nanos, now,
+                settings);
     }
 
-    /** The tracker after the job was polled at {@code nanos} ({@code now} on the wall clock). */
-    JobTracker add(RestoreOverview job, long nanos, Instant now, FeedSettings settings) {
+    /**
+     * The tracker after the job was polled at {@code nanos} ({@code now} on the wall clock) with its log streams
+     * {@code logStreams}.
+     */
+    JobTracker add(RestoreOverview job, List<LogStream> logStreams, long nanos, Instant now, FeedSettings settings) {
         List<Sample> kept = new ArrayList<>(samples.size() + 1);
         Sample last = samples.isEmpty() ? null : samples.get(samples.size() - 1);
         // Counters that went backwards (a retried phase): the old samples no longer describe the job.
@@ -46,12 +65,23 @@ record JobTracker(List<Sample> samples, long progressBytes, long progressTablets
         while (kept.size() > settings.maxSamples() || nanos - kept.get(0).nanos() > settings.rateWindow().toNanos()) {
             kept.remove(0);
         }
+        // A log stream that changed step or counters is progress too: early steps move no job counter.
+        Map<String, StreamMark> marks = new HashMap<>();
+        boolean streamMoved = false;
+        for (LogStream stream : logStreams) {
+            StreamMark previous = streams.get(stream.key());
+            boolean same = previous != null && previous.sameAs(stream);
+            streamMoved |= previous != null && !same;
+            marks.put(stream.key(), same ? new StreamMark(stream, previous.movedNanos(), previous.movedAt())
+                    : new StreamMark(stream, nanos, now));
+        }
         boolean moved = job.finishBytes() != progressBytes || job.finishTabletCount() != progressTablets
-                || !job.status().equals(progressStatus);
+                || !job.status().equals(progressStatus) || streamMoved;
         return moved
-                ? new JobTracker(List.copyOf(kept), job.finishBytes(), job.finishTabletCount(), job.status(), nanos, now)
+                ? new JobTracker(List.copyOf(kept), job.finishBytes(), job.finishTabletCount(), job.status(), nanos, now,
+                        Map.copyOf(marks))
                 : new JobTracker(List.copyOf(kept), progressBytes, progressTablets, progressStatus, progressNanos,
-                        progressAt);
+                        progressAt, Map.copyOf(marks));
     }
 
     /** Rates and time left for {@code job} at {@code now}; null until two samples lie at least a second apart. */
@@ -78,13 +108,23 @@ record JobTracker(List<Sample> samples, long progressBytes, long progressTablets
     }
 
     /**
-     * Stalled once finished bytes, finished tablets and status have stayed the same for {@code stall-after}, counted
-     * from when this service first saw the job if it never saw them move.
+     * Stalled once finished bytes, finished tablets, status and every log stream have stayed the same for
+     * {@code stall-after}, counted from when this service first saw the job if it never saw them move; a stalled job
+     * names its unfinished log streams that did not move for as long (slowest first, as polled).
      */
     Diagnostics diagnostics(long nanos, FeedSettings settings, ZoneId zone) {
         long stallAfterNanos = settings.stallAfter().toNanos();
-        return new Diagnostics(nanos - progressNanos >= stallAfterNanos, Rfc3339.format(progressAt, zone),
-                stallAfterNanos / 1_000_000_000L);
+        boolean stalled = nanos - progressNanos >= stallAfterNanos;
+        List<StalledLogStream> stuck = new ArrayList<>();
+        if (stalled) {
+            streams.values().stream()
+                    .filter(mark -> !mark.stream().done() && nanos - mark.movedNanos() >= stallAfterNanos)
+                    .sorted((a, b) -> LogStream.FAILED_AND_SLOWEST_FIRST.compare(a.stream(), b.stream()))
+                    .forEach(mark -> stuck.add(new StalledLogStream(mark.stream().lsId(), mark.stream().server(),
+                            mark.stream().status(), Rfc3339.format(mark.movedAt(), zone))));
+        }
+        return new Diagnostics(stalled, Rfc3339.format(progressAt, zone), stallAfterNanos / 1_000_000_000L,
+                List.copyOf(stuck));
     }
 
     /** At most {@link #MAX_CHART_SAMPLES} samples of the window, evenly spread, oldest first, the newest always in. */

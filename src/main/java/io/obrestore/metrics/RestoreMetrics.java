@@ -11,6 +11,8 @@ import io.obrestore.feed.FeedUpdate;
 import io.obrestore.feed.PolledRestore;
 import io.obrestore.feed.RestoreFeed;
 import io.obrestore.feed.RestoresPoll;
+import io.obrestore.restore.LogStream;
+import io.obrestore.restore.LogStreamSummary;
 import io.obrestore.restore.OrphanedTenant;
 import io.obrestore.restore.RestoreOverview;
 import io.quarkus.runtime.ShutdownEvent;
@@ -34,9 +36,12 @@ import java.util.function.ToDoubleFunction;
 /**
  * Prometheus gauges for every running restore (labelled {@code tenant} and {@code status}) and every orphaned tenant
  * (labelled {@code tenant}), set from the feed's polls: a scrape reads the last values and never queries the
- * database. A restore that stops running loses its series at the next poll. Log-stream counts are not exported:
- * OceanBase keeps them in CDB_OB_RESTORE_HISTORY only, i.e. once the restore is over. Each job seen ending counts once
- * in {@code obrestore_restore_ended_total{status}}, so "a restore failed" can alert.
+ * database. A restore that stops running loses its series at the next poll. Its log streams are counted per tenant
+ * (total, done, failed; read from OceanBase's log-stream tables, no series where the cluster does not show them),
+ * never one series per stream. Each job seen ending counts once in {@code obrestore_restore_ended_total{status}} and
+ * each failed log-stream replica seen once in {@code obrestore_restore_log_stream_failures_total}, both present at 0
+ * from the start, so "a restore failed" and "a log stream failed" can alert even when the failure lasts less than a
+ * scrape interval.
  */
 @ApplicationScoped
 public class RestoreMetrics {
@@ -49,8 +54,10 @@ public class RestoreMetrics {
     private final AtomicInteger running = new AtomicInteger();
     private final AtomicInteger orphanCount = new AtomicInteger();
     private final Map<Tags, PolledRestore> latest = new ConcurrentHashMap<>();
-    // Used by the one subscription to the feed, one poll at a time: the ended jobs already counted.
+    // Used by the one subscription to the feed, one poll at a time: the ended jobs already counted, and the failed
+    // log-stream replicas (job and replica) already counted.
     private final Set<Long> counted = new HashSet<>();
+    private final Set<String> countedStreams = new HashSet<>();
     private Cancellable subscription;
 
     public RestoreMetrics(RestoreFeed feed, ServiceConfig config, MeterRegistry registry) {
@@ -71,6 +78,12 @@ public class RestoreMetrics {
                 restore -> restore.overview().tabletCount());
         gauge(registry, "obrestore.restore.start.time.seconds", "Job start (START_TIMESTAMP), Unix seconds",
                 restore -> epochSeconds(restore.overview().startTimestamp()));
+        gauge(registry, "obrestore.restore.log.streams", "Log streams of the restore (__all_ls_restore_progress)",
+                restore -> logStreams(restore, LogStreamSummary::logStreams));
+        gauge(registry, "obrestore.restore.log.streams.done", "Log streams whose every replica finished restoring",
+                restore -> logStreams(restore, LogStreamSummary::done));
+        gauge(registry, "obrestore.restore.log.streams.failed", "Log streams with a replica in RESTORE_FAILED",
+                restore -> logStreams(restore, LogStreamSummary::failed));
         gauge(registry, "obrestore.restore.stalled",
                 "1 when finished bytes, tablets and status have not changed for obrestore.watch.stall-after",
                 restore -> restore.diagnostics().stalled() ? 1 : 0);
@@ -90,6 +103,7 @@ public class RestoreMetrics {
             for (String status : List.of("SUCCESS", "FAIL")) {
                 endedCounter(status);
             }
+            streamFailures();
         }
     }
 
@@ -104,6 +118,12 @@ public class RestoreMetrics {
         if (!update.failed()) {
             polled(update.poll());
         }
+    }
+
+    private Counter streamFailures() {
+        return Counter.builder("obrestore.restore.log.stream.failures")
+                .description("Log-stream replicas seen failing (RESTORE_FAILED), each counted once; which one, where"
+                        + " and why: GET /api/v1/tenant/{name}/restore/log-streams").register(registry);
     }
 
     private Counter endedCounter(String status) {
@@ -124,6 +144,19 @@ public class RestoreMetrics {
             }
         }
         counted.retainAll(stillListed);
+        Set<String> failedStreams = new HashSet<>();
+        for (PolledRestore restore : restores.running()) {
+            restore.logStreams().stream().filter(LogStream::failed)
+                    .forEach(stream -> failedStreams.add(restore.overview().jobId() + "/" + stream.key()));
+        }
+        restores.endedLogStreams().forEach((job, streams) -> streams.stream().filter(LogStream::failed)
+                .forEach(stream -> failedStreams.add(job + "/" + stream.key())));
+        for (String stream : failedStreams) {
+            if (countedStreams.add(stream)) {
+                streamFailures().increment();
+            }
+        }
+        countedStreams.retainAll(failedStreams);
         Map<Tags, PolledRestore> polled = new LinkedHashMap<>();
         for (PolledRestore restore : restores.running()) {
             polled.put(Tags.of("tenant", restore.tenant(), "status", restore.overview().status()), restore);
@@ -157,6 +190,10 @@ public class RestoreMetrics {
 
     private void gauge(MeterRegistry registry, String name, String description, ToDoubleFunction<PolledRestore> value) {
         gauges.add(new Series(MultiGauge.builder(name).description(description).register(registry), value));
+    }
+
+    private static double logStreams(PolledRestore restore, ToDoubleFunction<LogStreamSummary> count) {
+        return restore.logStreamSummary() == null ? Double.NaN : count.applyAsDouble(restore.logStreamSummary());
     }
 
     private static double percent(String value) {

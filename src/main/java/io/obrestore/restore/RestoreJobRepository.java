@@ -1,7 +1,9 @@
 package io.obrestore.restore;
 
-import io.obrestore.db.ClusterZone;
+import io.obrestore.api.ApiException;
+import io.obrestore.api.ErrorCode;
 import io.obrestore.config.StartupOrder;
+import io.obrestore.db.ClusterZone;
 import io.obrestore.db.DatabaseFailures;
 import io.obrestore.db.FailureCause;
 import io.quarkus.runtime.StartupEvent;
@@ -18,8 +20,10 @@ import jakarta.enterprise.event.Observes;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
@@ -113,9 +117,81 @@ public class RestoreJobRepository {
                FROM oceanbase.DBA_OB_TENANTS t
               WHERE t.STATUS = 'RESTORE' AND t.TENANT_TYPE = 'USER'
                 AND NOT EXISTS (SELECT 1 FROM oceanbase.CDB_OB_RESTORE_PROGRESS r
-                                 WHERE r.TENANT_ID = 1 AND r.RESTORE_TENANT_NAME = t.TENANT_NAME))
+                                 WHERE r.TENANT_ID = 1 AND r.RESTORE_TENANT_NAME = t.TENANT_NAME))%5$s
             ORDER BY JOB_ID DESC
             """;
+
+    /**
+     * The running-restores statement's fourth part where the log streams' tables can be read: every replica of every
+     * log stream of the running jobs (under the restored tenant, with the job's id), and the failed replicas of the
+     * jobs asked about (a failed job's rows stay in the progress table; a successful job's leave it at once), so the
+     * poll that sees a job end as FAIL also sees which stream failed, where and why. {@code %1$s}: the job columns of
+     * a log-stream row, {@code %2$s}: the stream's columns.
+     */
+    private static final String RUNNING_LOG_STREAMS = """
+
+            UNION ALL
+            (SELECT %1$s,
+                    %2$s
+               FROM oceanbase.__all_virtual_ls_restore_progress l
+              WHERE l.tenant_id <> 1
+                AND (l.job_id IN (SELECT r.JOB_ID FROM oceanbase.CDB_OB_RESTORE_PROGRESS r WHERE r.TENANT_ID = 1)
+                     OR (? <> '' AND FIND_IN_SET(l.job_id, ?) > 0 AND l.status IN (13, 105))))""";
+
+    /**
+     * The log streams of a tenant's restore ({@code GET .../restore/log-streams}), in one statement: the tenant check
+     * and job choice of the overview ({@link #OVERVIEW_SQL}: the running sys job row, else the newest finished one)
+     * with the job's own failure reason, then every replica of every log stream of that job from whichever table
+     * OceanBase keeps them in (the progress table while it runs and after a failure, the history table after a
+     * success). Parameters: the name three times.
+     *
+     * <p>Rows: none when the tenant does not exist; one job row ({@code LS_TABLE} NULL), with a NULL
+     * {@code JOB_SOURCE} when the tenant has no restore; then one row per replica. The job's own {@code comment}
+     * key, which the root service writes for a failure outside the log streams, is only in the key/value job table
+     * (CDB_OB_RESTORE_PROGRESS has no COMMENT).
+     */
+    private static final String LOG_STREAMS_SQL = """
+            WITH j AS (
+              SELECT t.TENANT_NAME AS FOUND_TENANT_NAME, jobs.*
+                FROM (SELECT TENANT_NAME
+                        FROM oceanbase.DBA_OB_TENANTS
+                       WHERE TENANT_NAME = ? AND TENANT_TYPE != 'META'
+                       LIMIT 1) t
+                LEFT JOIN (SELECT * FROM (
+                      (SELECT 'PROGRESS' AS JOB_SOURCE, p.RESTORE_TENANT_NAME AS JOB_TENANT_NAME, p.JOB_ID AS JOB_ID,
+                              p.RESTORE_TENANT_ID AS JOB_TENANT_ID, p.STATUS AS JOB_STATUS,
+                              (SELECT c.value FROM oceanbase.__all_virtual_restore_job c
+                                WHERE c.tenant_id = 1 AND c.job_id = p.JOB_ID AND c.name = 'comment') AS JOB_COMMENT
+                         FROM oceanbase.CDB_OB_RESTORE_PROGRESS p
+                        WHERE p.RESTORE_TENANT_NAME = ? AND p.TENANT_ID = 1
+                        ORDER BY p.JOB_ID DESC
+                        LIMIT 1)
+                      UNION ALL
+                      (SELECT 'HISTORY', h.RESTORE_TENANT_NAME, h.JOB_ID, h.RESTORE_TENANT_ID, h.STATUS, h.`COMMENT`
+                         FROM oceanbase.CDB_OB_RESTORE_HISTORY h
+                        WHERE h.RESTORE_TENANT_NAME = ?
+                        ORDER BY h.START_TIMESTAMP DESC, h.TENANT_ID ASC, h.JOB_ID DESC
+                        LIMIT 1)) found
+                      ORDER BY JOB_SOURCE DESC
+                      LIMIT 1) jobs ON jobs.JOB_TENANT_NAME = t.TENANT_NAME)
+            SELECT j.FOUND_TENANT_NAME, j.JOB_SOURCE, j.JOB_ID, j.JOB_TENANT_ID, j.JOB_STATUS, j.JOB_COMMENT,
+                   %3$s
+              FROM j
+            UNION ALL
+            SELECT NULL, NULL, NULL, NULL, NULL, NULL, %1$s
+              FROM j JOIN oceanbase.__all_virtual_ls_restore_progress l
+                ON l.tenant_id = j.JOB_TENANT_ID AND l.job_id = j.JOB_ID
+            UNION ALL
+            SELECT NULL, NULL, NULL, NULL, NULL, NULL, %2$s
+              FROM j JOIN oceanbase.__all_virtual_ls_restore_history l
+                ON l.tenant_id = j.JOB_TENANT_ID AND l.job_id = j.JOB_ID
+            """.formatted(LogStreamShape.progressColumns(), LogStreamShape.historyColumns(),
+            LogStreamShape.nullColumns());
+
+    /** Zero rows, read once per cluster: whether the account may read the log streams' tables. */
+    static final String LOG_STREAM_TABLES_SQL = """
+            SELECT 1 FROM oceanbase.__all_virtual_ls_restore_progress l, oceanbase.__all_virtual_ls_restore_history h
+             WHERE 1 = 0""";
 
     /**
      * The task list's filters on one view, whose rows are {@code %1$s}: start, start, end, end, statuses, statuses
@@ -160,16 +236,29 @@ public class RestoreJobRepository {
      * The restore statements for the columns of one cluster's views: built once per {@link ViewColumns}, so the
      * prepared-statement cache keeps one text of each.
      */
-    record Statements(ViewColumns columns, String overview, String running, String tasks) {
+    record Statements(ViewColumns columns, String overview, String running, String tasks, String logStreams) {
 
         static Statements of(ViewColumns columns) {
             String progress = RestoreRowShape.progressColumns(columns.progress());
             String history = RestoreRowShape.historyColumns(columns.history());
+            String orphans = RestoreRowShape.orphanColumns();
+            // The running statement carries the log streams where the account can read them; its job rows then carry
+            // the log-stream columns as NULLs, so every part of the UNION has the same columns.
+            String running = columns.logStreams()
+                    ? RUNNING_SQL.formatted(withNullStreams(progress), withNullStreams(history),
+                            withNullStreams(orphans), RUNNING_JOBS, RUNNING_LOG_STREAMS.formatted(
+                                    RestoreRowShape.logStreamColumns(), LogStreamShape.progressColumns()))
+                    : RUNNING_SQL.formatted(progress, history, orphans, RUNNING_JOBS, "");
             return new Statements(columns,
                     OVERVIEW_SQL.formatted(progress, history, RUNNING_JOBS),
-                    RUNNING_SQL.formatted(progress, history, RestoreRowShape.orphanColumns(), RUNNING_JOBS),
+                    running,
                     TASKS_SQL.formatted(progress, history, TASK_FILTERS.formatted("p"), TASK_FILTERS.formatted("h"),
-                            RUNNING_JOBS));
+                            RUNNING_JOBS),
+                    LOG_STREAMS_SQL);
+        }
+
+        private static String withNullStreams(String columns) {
+            return columns + ",\n" + LogStreamShape.nullColumns();
         }
     }
 
@@ -190,9 +279,32 @@ public class RestoreJobRepository {
      * @param running every running job, one per tenant name (the newest job), newest job first
      * @param finished the finished rows of the job ids asked about
      * @param orphaned tenants left in RESTORE status with no running job
+     * @param logStreams by job id: every replica of each running job's log streams, and the failed replicas of the
+     *     jobs asked about, failed and slowest first
+     * @param logStreamsRead whether the poll could read the log streams at all (false: the account cannot read their
+     *     tables, and {@code logStreams} is empty for that reason)
      */
     public record PollRows(List<RestoreOverview> running, List<RestoreOverview> finished,
-            List<OrphanedTenant> orphaned) {
+            List<OrphanedTenant> orphaned, Map<Long, List<LogStream>> logStreams, boolean logStreamsRead) {
+
+        /** A poll without log streams (a cluster whose account cannot read their tables). */
+        public PollRows(List<RestoreOverview> running, List<RestoreOverview> finished, List<OrphanedTenant> orphaned) {
+            this(running, finished, orphaned, Map.of(), false);
+        }
+
+        /** The log streams polled for job {@code jobId}; empty when it has none (or none could be read). */
+        public List<LogStream> logStreamsOf(long jobId) {
+            return logStreams.getOrDefault(jobId, List.of());
+        }
+    }
+
+    /**
+     * What the log-stream statement found for one tenant name.
+     *
+     * @param storedName the tenant's name as stored, null when no such (non-META) tenant exists
+     * @param streams the log streams of its running job, else of its newest finished one; null when it has no job
+     */
+    public record TenantLogStreams(String storedName, RestoreLogStreams streams) {
     }
 
     /**
@@ -239,10 +351,31 @@ public class RestoreJobRepository {
     public Uni<PollRows> runningJobs(Collection<Long> finishedJobIds) {
         String ids = finishedJobIds.stream().map(String::valueOf).collect(Collectors.joining(","));
         return failures.guard(withStatements(sql -> run(pool.getDelegate().preparedQuery(sql.running())
-                .collecting(rowsInto(PollRowsBuilder::new, PollRowsBuilder::add))
-                .execute(Tuple.of(ids, ids))
+                .collecting(rowsInto(() -> new PollRowsBuilder(sql.columns().logStreams()), PollRowsBuilder::add))
+                .execute(sql.columns().logStreams() ? Tuple.of(ids, ids, ids, ids) : Tuple.of(ids, ids))
                 .map(SqlResult::value))))
                 .map(PollRowsBuilder::build);
+    }
+
+    /**
+     * The log streams of tenant {@code name}'s running restore, else of its newest finished one (see
+     * {@link #LOG_STREAMS_SQL}). A cluster whose account cannot read the log streams' tables fails with
+     * {@link ErrorCode#LOG_STREAMS_UNAVAILABLE}, saying why; nothing else depends on them.
+     */
+    public Uni<TenantLogStreams> logStreams(String name) {
+        return failures.guard(withStatements(sql -> run(pool.getDelegate().preparedQuery(sql.logStreams())
+                .collecting(rowsInto(LogStreamsBuilder::new, LogStreamsBuilder::add))
+                .execute(Tuple.of(name, name, name))
+                .map(SqlResult::value)))
+                .onFailure(RestoreJobRepository::logStreamTablesUnreadable)
+                .transform(RestoreJobRepository::logStreamsUnavailable))
+                .map(LogStreamsBuilder::build)
+                .invoke(found -> {
+                    // The tables answer (again): a poll built without them is rebuilt with them.
+                    if (!views.knowsLogStreams()) {
+                        views.forget();
+                    }
+                });
     }
 
     /**
@@ -283,7 +416,31 @@ public class RestoreJobRepository {
 
     private static boolean viewsChanged(Throwable failure) {
         FailureCause cause = DatabaseFailures.causeOf(failure);
-        return cause == FailureCause.MISSING_COLUMN || cause == FailureCause.MISSING_VIEW;
+        // A log streams' table the account may no longer read: the poll is rebuilt without the log streams.
+        return cause == FailureCause.MISSING_COLUMN || cause == FailureCause.MISSING_VIEW
+                || (cause == FailureCause.MISSING_PRIVILEGE && namesLogStreamTable(failure));
+    }
+
+    /** A failure because a table the log streams are read from is missing or not readable. */
+    private static boolean logStreamTablesUnreadable(Throwable failure) {
+        FailureCause cause = DatabaseFailures.causeOf(failure);
+        return (cause == FailureCause.MISSING_VIEW || cause == FailureCause.MISSING_PRIVILEGE)
+                && (namesLogStreamTable(failure) || String.valueOf(failure.getMessage()).contains(
+                        "__all_virtual_restore_job"));
+    }
+
+    private static boolean namesLogStreamTable(Throwable failure) {
+        return String.valueOf(failure.getMessage()).contains("__all_virtual_ls_restore_");
+    }
+
+    private static ApiException logStreamsUnavailable(Throwable failure) {
+        return new ApiException(ErrorCode.LOG_STREAMS_UNAVAILABLE,
+                DatabaseFailures.causeOf(failure) == FailureCause.MISSING_PRIVILEGE
+                        ? "the account may not read oceanbase.__all_virtual_ls_restore_progress,"
+                                + " __all_virtual_ls_restore_history and __all_virtual_restore_job (GRANT SELECT ON"
+                                + " oceanbase.* to it; root@sys can)"
+                        : "oceanbase.__all_virtual_ls_restore_progress or __all_virtual_ls_restore_history does not"
+                                + " exist (OceanBase before 4.0?)");
     }
 
     /** The statements for this cluster's views, reading their columns first when not known (yet, or any more). */
@@ -291,7 +448,10 @@ public class RestoreJobRepository {
         return views.statements(this::readColumns);
     }
 
-    /** The columns of both views and the server's version: three small statements, once per cluster. */
+    /**
+     * The columns of both views, the server's version and whether the log streams' tables can be read: four small
+     * statements, once per cluster.
+     */
     private Uni<ViewColumns> readColumns() {
         return run(pool.getDelegate().query(PROGRESS_COLUMNS_SQL).execute().map(SqlResult::columnsNames))
                 .chain(progress -> run(pool.getDelegate().query(HISTORY_COLUMNS_SQL).execute()
@@ -299,7 +459,14 @@ public class RestoreJobRepository {
                         .chain(history -> run(pool.getDelegate().query(VERSION_SQL).execute().map(rows -> {
                             Row row = rows.iterator().next();
                             return RestoreViews.version(row.getString("VERSION"), row.getString("VERSION_COMMENT"));
-                        })).map(version -> new ViewColumns(Set.copyOf(progress), Set.copyOf(history), version))));
+                        })).chain(version -> logStreamTablesReadable().map(logStreams -> new ViewColumns(
+                                Set.copyOf(progress), Set.copyOf(history), version, logStreams)))));
+    }
+
+    /** Whether the log streams' tables can be read; missing ones (or no grant) are no failure, just absent. */
+    private Uni<Boolean> logStreamTablesReadable() {
+        return run(pool.getDelegate().query(LOG_STREAM_TABLES_SQL).execute().map(rows -> true))
+                .onFailure(RestoreJobRepository::logStreamTablesUnreadable).recoverWithItem(false);
     }
 
     private static void addFilters(Tuple parameters, LocalDateTime from, LocalDateTime to, String statuses) {
@@ -321,8 +488,23 @@ public class RestoreJobRepository {
 
     private RowReader reader(Row row, String source) {
         String view = RestoreRowShape.HISTORY.equals(source) ? "CDB_OB_RESTORE_HISTORY"
-                : RestoreRowShape.PROGRESS.equals(source) ? "CDB_OB_RESTORE_PROGRESS" : "DBA_OB_TENANTS";
+                : RestoreRowShape.PROGRESS.equals(source) ? "CDB_OB_RESTORE_PROGRESS"
+                : RestoreRowShape.LOG_STREAM.equals(source) ? "__all_virtual_ls_restore_progress" : "DBA_OB_TENANTS";
         return new RowReader(row, view, zone.current(), failures);
+    }
+
+    private RowReader logStreamReader(Row row) {
+        String table = LogStreamShape.HISTORY.equals(row.getString("LS_TABLE")) ? "__all_virtual_ls_restore_history"
+                : "__all_virtual_ls_restore_progress";
+        return new RowReader(row, table, zone.current(), failures);
+    }
+
+    /** Log streams by job, each job's failed and slowest first. */
+    private static Map<Long, List<LogStream>> sortedByJob(Map<Long, List<LogStream>> byJob) {
+        Map<Long, List<LogStream>> sorted = new HashMap<>();
+        byJob.forEach((job, streams) -> sorted.put(job, streams.stream()
+                .sorted(LogStream.FAILED_AND_SLOWEST_FIRST).toList()));
+        return Map.copyOf(sorted);
     }
 
     /** Keeps the rows as decoded; only the chosen one becomes a payload. */
@@ -356,10 +538,21 @@ public class RestoreJobRepository {
         private final Set<String> runningNames = new HashSet<>();
         private final List<RestoreOverview> finished = new ArrayList<>();
         private final List<OrphanedTenant> orphaned = new ArrayList<>();
+        private final Map<Long, List<LogStream>> logStreams = new HashMap<>();
+        private final boolean logStreamsRead;
+
+        PollRowsBuilder(boolean logStreamsRead) {
+            this.logStreamsRead = logStreamsRead;
+        }
 
         void add(Row row) {
             String source = String.valueOf(RestoreRowShape.source(row));
             switch (source) {
+                case RestoreRowShape.LOG_STREAM -> {
+                    RowReader reader = reader(row, source);
+                    logStreams.computeIfAbsent(LogStreamShape.jobId(reader), job -> new ArrayList<>())
+                            .add(LogStreamShape.logStream(reader));
+                }
                 case RestoreRowShape.PROGRESS -> {
                     RestoreOverview job = RestoreRowShape.overview(reader(row, source));
                     // Newest job first: an older running row of the same name (never seen, but possible) is dropped.
@@ -374,7 +567,42 @@ public class RestoreJobRepository {
         }
 
         PollRows build() {
-            return new PollRows(List.copyOf(running), List.copyOf(finished), List.copyOf(orphaned));
+            return new PollRows(List.copyOf(running), List.copyOf(finished), List.copyOf(orphaned),
+                    sortedByJob(logStreams), logStreamsRead);
+        }
+    }
+
+    /** The tenant and its job from the job row, then one log stream per row. */
+    private final class LogStreamsBuilder {
+        private String storedName;
+        private String jobSource;
+        private Row job;
+        private final List<LogStream> streams = new ArrayList<>();
+        private String table = "";
+
+        void add(Row row) {
+            if (LogStreamShape.isLogStream(row)) {
+                streams.add(LogStreamShape.logStream(logStreamReader(row)));
+                table = LogStreamShape.HISTORY.equals(row.getString("LS_TABLE")) ? "__all_ls_restore_history"
+                        : "__all_ls_restore_progress";
+            } else {
+                storedName = row.getString("FOUND_TENANT_NAME");
+                jobSource = row.getString("JOB_SOURCE");
+                job = row;
+            }
+        }
+
+        TenantLogStreams build() {
+            if (jobSource == null) {
+                return new TenantLogStreams(storedName, null);
+            }
+            boolean running = RestoreRowShape.PROGRESS.equals(jobSource);
+            RowReader reader = new RowReader(job, running ? "CDB_OB_RESTORE_PROGRESS" : "CDB_OB_RESTORE_HISTORY",
+                    zone.current(), failures);
+            List<LogStream> sorted = streams.stream().sorted(LogStream.FAILED_AND_SLOWEST_FIRST).toList();
+            return new TenantLogStreams(storedName, new RestoreLogStreams(storedName,
+                    reader.number("JOB_TENANT_ID"), reader.number("JOB_ID"), reader.text("JOB_STATUS"), running,
+                    table, reader.text("JOB_COMMENT"), LogStreamSummary.of(sorted), sorted));
         }
     }
 

@@ -23,28 +23,49 @@ public class RestoreOverviewService {
 
     /** The overview of the running job, else of the newest finished job, of tenant {@code name}. */
     public Uni<RestoreOverview> overview(String name) {
-        if (name == null || name.isEmpty()) {
-            return Uni.createFrom().failure(new ApiException(ErrorCode.TENANT_NAME_EMPTY));
+        ApiException refused = refused(name);
+        if (refused != null) {
+            return Uni.createFrom().failure(refused);
         }
-        if (SYS_TENANT.equals(name)) {
-            return Uni.createFrom().failure(new ApiException(ErrorCode.TENANT_SYS_NOT_ALLOWED));
-        }
-        if (name.codePointCount(0, name.length()) > MAX_TENANT_NAME_LENGTH) {
-            return Uni.createFrom().failure(new ApiException(ErrorCode.TENANT_NOT_EXIST, name));
-        }
-        return repository.tenantJob(name).map(found -> chosen(name, found));
+        return repository.tenantJob(name).map(found -> chosen(name, found.storedName(), found.job()));
     }
 
-    private static RestoreOverview chosen(String name, RestoreJobRepository.TenantJob found) {
+    /**
+     * The log streams of the running job, else of the newest finished job, of tenant {@code name}: the same tenant
+     * and job as {@link #overview}, with the same errors (ours, not obshell's).
+     */
+    public Uni<RestoreLogStreams> logStreams(String name) {
+        ApiException refused = refused(name);
+        if (refused != null) {
+            return Uni.createFrom().failure(refused);
+        }
+        return repository.logStreams(name).map(found -> chosen(name, found.storedName(), found.streams()));
+    }
+
+    /** obshell's checks of a name before any SQL, as the error to answer with; null when the name may be looked up. */
+    private static ApiException refused(String name) {
+        if (name == null || name.isEmpty()) {
+            return new ApiException(ErrorCode.TENANT_NAME_EMPTY);
+        }
+        if (SYS_TENANT.equals(name)) {
+            return new ApiException(ErrorCode.TENANT_SYS_NOT_ALLOWED);
+        }
+        if (name.codePointCount(0, name.length()) > MAX_TENANT_NAME_LENGTH) {
+            return new ApiException(ErrorCode.TENANT_NOT_EXIST, name);
+        }
+        return null;
+    }
+
+    private static <T> T chosen(String name, String storedName, T job) {
         // Deliberately stricter than obshell: MariaDB's (and maybe OceanBase's) PAD SPACE collation lets 'rt2 ' find
         // rt2. No tenant name can end in a space, so such a name is answered as not existing rather than with
         // another tenant's restore.
-        if (!name.equals(found.storedName())) {
+        if (!name.equals(storedName)) {
             throw new ApiException(ErrorCode.TENANT_NOT_EXIST, name);
         }
-        if (found.job() == null) {
+        if (job == null) {
             throw new ApiException(ErrorCode.NOT_FOUND, "restore task");
         }
-        return found.job();
+        return job;
     }
 }

@@ -24,6 +24,7 @@ final class RestoreRowShape {
     static final String PROGRESS = "PROGRESS";
     static final String HISTORY = "HISTORY";
     static final String ORPHAN = "ORPHAN";
+    static final String LOG_STREAM = "LS";
 
     /** Where a column of the shape comes from. */
     private enum Part {
@@ -117,7 +118,23 @@ final class RestoreRowShape {
         return list.toString();
     }
 
-    /** {@link #PROGRESS}, {@link #HISTORY}, {@link #ORPHAN}, or null (a tenant row joined to no job). */
+    /**
+     * A log-stream row {@code l} in the shape ({@link #LOG_STREAM}): its job id in JOB_ID (the poll's order), every
+     * other job column NULL; the stream itself is in the {@link LogStreamShape} columns that follow.
+     */
+    static String logStreamColumns() {
+        StringJoiner list = new StringJoiner(",\n", "'" + LOG_STREAM + "' AS SOURCE,\n", "");
+        for (Column column : COLUMNS) {
+            String name = quoted(column.name());
+            list.add(column.name().equals("JOB_ID") ? "l.job_id AS " + name : "NULL AS " + name);
+        }
+        return list.toString();
+    }
+
+    /**
+     * {@link #PROGRESS}, {@link #HISTORY}, {@link #ORPHAN}, {@link #LOG_STREAM}, or null (a tenant row joined to no
+     * job).
+     */
     static String source(io.vertx.sqlclient.Row row) {
         return row.getString("SOURCE");
     }

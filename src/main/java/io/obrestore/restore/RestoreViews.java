@@ -59,6 +59,12 @@ public class RestoreViews {
         return reading.compareAndSet(null, fresh) ? fresh : statements(read);
     }
 
+    /** Whether the statements in use read the log streams (true while nothing is known yet). */
+    boolean knowsLogStreams() {
+        Statements current = known;
+        return current == null || current.columns().logStreams();
+    }
+
     /** Forgets the columns, so the next statement reads them again (a view lost a column: OceanBase upgraded?). */
     void forget() {
         known = null;
@@ -69,9 +75,12 @@ public class RestoreViews {
         if (previous == null || !previous.columns().equals(columns)) {
             boolean oceanBase = columns.version().matches("\\d+(\\.\\d+)+");
             LOG.infof("%s %s, restore views of shape %s (%s): CDB_OB_RESTORE_PROGRESS %d columns,"
-                    + " CDB_OB_RESTORE_HISTORY %d columns; absent columns are answered with obshell's zero values",
-                    oceanBase ? "OceanBase" : "Not OceanBase but", columns.version(), columns.shape(), describe(columns.shape()), columns.progress().size(),
-                    columns.history().size());
+                    + " CDB_OB_RESTORE_HISTORY %d columns; absent columns are answered with obshell's zero values; %s",
+                    oceanBase ? "OceanBase" : "Not OceanBase but", columns.version(), columns.shape(),
+                    describe(columns.shape()), columns.progress().size(), columns.history().size(),
+                    columns.logStreams() ? "log streams readable"
+                            : "log streams not readable (oceanbase.__all_virtual_ls_restore_progress/history missing"
+                                    + " or not granted): restores are shown without them");
             info.register(List.of(MultiGauge.Row.of(
                     Tags.of("version", columns.version(), "view_shape", columns.shape()), 1)), true);
         }

@@ -14,8 +14,11 @@ import java.util.stream.Collectors;
  * @param history the columns of CDB_OB_RESTORE_HISTORY
  * @param version the OceanBase version the server reports ({@code 4.3.5.1}), or what it reports when it is no
  *     OceanBase
+ * @param logStreams whether the account can read the log streams' tables ({@code __all_virtual_ls_restore_progress}
+ *     and {@code __all_virtual_ls_restore_history}); without them the poll carries no log streams and the
+ *     log-stream endpoint says why
  */
-record ViewColumns(Set<String> progress, Set<String> history, String version) {
+record ViewColumns(Set<String> progress, Set<String> history, String version, boolean logStreams) {
 
     /** What shape 3 adds to CDB_OB_RESTORE_PROGRESS. */
     private static final Set<String> RUNNING_FIGURES = Set.of("RECOVER_SCN", "RECOVER_SCN_DISPLAY",
@@ -24,6 +27,11 @@ record ViewColumns(Set<String> progress, Set<String> history, String version) {
     ViewColumns {
         progress = upperCase(progress);
         history = upperCase(history);
+    }
+
+    /** Views with the log streams' tables readable. */
+    ViewColumns(Set<String> progress, Set<String> history, String version) {
+        this(progress, history, version, true);
     }
 
     /**

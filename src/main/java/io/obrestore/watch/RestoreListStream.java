@@ -16,7 +16,6 @@ import io.obrestore.watch.SseDelivery.StreamEvent;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Multi;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.sse.Sse;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +38,8 @@ public class RestoreListStream {
     /**
      * The data of a {@code running} event.
      *
-     * @param running every running restore: overview (the overview endpoint's payload), estimate, diagnostics, samples
+     * @param running every running restore: overview (the overview endpoint's payload), estimate, diagnostics, samples,
+     *     log stream summary
      * @param orphaned tenants left in RESTORE status without a running job
      * @param ended the final overview of each job that ended within the rate window, newest first
      * @param polledAt when the feed's statement answered, RFC 3339 in the service's zone
@@ -70,10 +70,10 @@ public class RestoreListStream {
     }
 
     /** A client's stream: the current state at once if the feed has one, else after its first poll; then each change. */
-    public Multi<StreamEvent> open(Sse sse) {
+    public Multi<StreamEvent> open() {
         Multi<StreamEvent> source = shared.get();
         if (source == null) {
-            shared.compareAndSet(null, sharedFor(sse));
+            shared.compareAndSet(null, sharedFor());
             source = shared.get();
         }
         StreamEvent current = latest;
@@ -81,9 +81,9 @@ public class RestoreListStream {
         return Multi.createBy().merging().streams(source, start).select().where(SseDelivery.increasingIds());
     }
 
-    private Multi<StreamEvent> sharedFor(Sse sse) {
+    private Multi<StreamEvent> sharedFor() {
         return Multi.createFrom().deferred(() -> {
-            ListState state = new ListState(sse);
+            ListState state = new ListState();
             // The feed's latest poll, if it runs already, is the first state; then every poll.
             Multi<FeedUpdate> polls = Multi.createBy().concatenating().streams(
                     Multi.createFrom().optional(Optional.ofNullable(feed.latest()).map(FeedUpdate::polled)),
@@ -97,14 +97,9 @@ public class RestoreListStream {
 
     /** What the list has shown so far; used by one poll at a time (the shared Multi). */
     private final class ListState {
-        private final Sse sse;
         private List<Object> shown;
         private String errorCode;
         private long sequence;
-
-        ListState(Sse sse) {
-            this.sse = sse;
-        }
 
         /** The event a poll makes: when restores, stall flags, orphans or ended jobs changed, or an error is new. */
         StreamEvent next(FeedUpdate update) {
@@ -132,20 +127,23 @@ public class RestoreListStream {
         private StreamEvent emit(String name, Object data) {
             sequence++;
             try {
-                return new StreamEvent(sequence, sse.newEventBuilder().name(name).id(Long.toString(sequence))
-                        .data(String.class, mapper.writeValueAsString(data)).build(), false);
+                return new StreamEvent(sequence, SseEvents.event(name, sequence, mapper.writeValueAsString(data)), false);
             } catch (JsonProcessingException e) {
                 throw new UncheckedIOException(e);
             }
         }
     }
 
-    /** What a client sees change; estimates and samples move on every poll and alone do not make an event. */
+    /**
+     * What a client sees change; estimates and samples move on every poll and alone do not make an event, nor do the
+     * log streams' counters (the list shows their summary).
+     */
     private static List<Object> state(RestoresPoll poll) {
         List<Object> state = new ArrayList<>();
         for (PolledRestore restore : poll.running()) {
             state.add(restore.overview());
             state.add(restore.diagnostics().stalled());
+            state.add(String.valueOf(restore.logStreamSummary()));
         }
         state.add(poll.orphaned().stream().map(OrphanedTenant::tenantName).toList());
         state.add(poll.ended().stream().map(RestoreOverview::jobId).toList());

@@ -7,31 +7,31 @@ import io.obrestore.config.StartupOrder;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Multi;
-import io.smallrye.mutiny.subscription.MultiSubscriber;
+import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.sse.OutboundSseEvent;
-import jakarta.ws.rs.sse.Sse;
-import jakarta.ws.rs.sse.SseBroadcaster;
-import jakarta.ws.rs.sse.SseEventSink;
-import java.io.IOException;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Flow;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
+import org.jboss.logging.Logger;
 
 /**
- * Writes a stream's events to one client: latest wins (while one event is being written, a newer state replaces the
- * waiting one, so a client that does not read costs two events of memory and gets the latest state when it reads
- * again), heartbeats from one shared ticking Multi when the stream is idle, the stream closed after a terminal event,
- * and the client going away cancels everything upstream. Also the set of open streams, for the gauge and shutdown.
+ * A stream's events as one client gets them, all Mutiny operators on the Multi a resource returns (Quarkus REST
+ * writes it, asking for the next item once the previous one is written): latest wins (while one event is being
+ * written, a newer state replaces the waiting one, so a client that does not read costs two events of memory and gets
+ * the latest state when it reads again), a heartbeat comment from one shared ticking Multi when the stream is idle,
+ * the stream completed right after a terminal event (or at shutdown), and the client going away cancels everything
+ * upstream. Also the count of open streams, for the gauge.
  */
 @Startup(StartupOrder.STREAM_GAUGES) // its gauge is on the metrics page from the start, not from the first stream
 @ApplicationScoped
 public class SseDelivery {
+
+    private static final Logger LOG = Logger.getLogger(SseDelivery.class);
 
     /**
      * One event of a stream source, serialised once however many clients get it.
@@ -44,16 +44,32 @@ public class SseDelivery {
 
         /** "No event": what a source's step yields when nothing changed (Multis carry no null). */
         static final StreamEvent NONE = new StreamEvent(0, null, false);
+
+        /** "The streams end here" at shutdown: terminal, nothing to write. */
+        static final StreamEvent END = new StreamEvent(Long.MAX_VALUE, null, true);
     }
 
     /** The latest event and the latest heartbeat tick (its time on the monotonic clock) a client has not read yet. */
     private record Pending(StreamEvent event, long tickNanos) {
+
+        /** What follows a terminal event: the stream completes there. */
+        static final Pending END = new Pending(StreamEvent.END, 0);
+    }
+
+    /**
+     * One client's stream, and how many states it let pass unread (for the tests).
+     *
+     * @param events what the resource returns
+     * @param superseded states that were replaced before the client read them
+     */
+    record Delivery(Multi<OutboundSseEvent> events, AtomicLong superseded) {
     }
 
     private final Multi<Long> heartbeats;
-    private final Set<Writer> open = ConcurrentHashMap.newKeySet();
-    // Built from the first stream's Sse (the same for all): a comment line.
-    private volatile OutboundSseEvent heartbeat;
+    private final AtomicInteger open = new AtomicInteger();
+    // Every open stream listens: END ends them all at shutdown.
+    private final BroadcastProcessor<StreamEvent> stopping = BroadcastProcessor.create();
+    private final OutboundSseEvent heartbeat = SseEvents.heartbeat();
 
     @Inject
     public SseDelivery(ServiceConfig config, MeterRegistry registry) {
@@ -64,40 +80,56 @@ public class SseDelivery {
 
     SseDelivery(Multi<Long> heartbeats, MeterRegistry registry) {
         this.heartbeats = heartbeats;
-        Gauge.builder("obrestore.watch.subscribers", open, Set::size)
+        Gauge.builder("obrestore.watch.subscribers", open, AtomicInteger::get)
                 .description("Open restore event streams").register(registry);
     }
 
     /**
-     * Writes {@code events} to {@code sink} until a terminal event is written, the client leaves or writing fails;
-     * then {@code onEnd} runs, once.
+     * {@code events} as the client gets them, until a terminal event is written or the client leaves; then
+     * {@code onEnd} runs, once. Cold: nothing runs before Quarkus REST subscribes.
      */
-    public void deliver(Multi<StreamEvent> events, SseEventSink sink, Sse sse, Runnable onEnd) {
-        if (heartbeat == null) {
-            heartbeat = sse.newEventBuilder().comment("heartbeat").build();
-        }
-        Writer writer = deliver(events, heartbeats, heartbeat, sink, onEnd);
-        // Quarkus REST reports the client going away only to a broadcaster the sink is registered with.
-        SseBroadcaster closeWatcher = sse.newBroadcaster();
-        closeWatcher.register(sink);
-        closeWatcher.onClose(closed -> writer.end());
+    public Multi<OutboundSseEvent> deliver(Multi<StreamEvent> events, Runnable onEnd) {
+        return deliver(events, heartbeats, heartbeat, onEnd).events();
     }
 
     /** {@link #deliver} with the ticks and the heartbeat given, for tests that drive time themselves. */
-    Writer deliver(Multi<StreamEvent> events, Multi<Long> ticks, OutboundSseEvent heartbeat, SseEventSink sink,
-            Runnable onEnd) {
-        Writer writer = new Writer(sink, heartbeat, onEnd);
-        open.add(writer);
-        // A stream stops right after its terminal event, so nothing can replace that event while it waits.
-        AtomicBoolean terminalSeen = new AtomicBoolean();
-        Multi<StreamEvent> untilTerminal = events.select().first(event -> !terminalSeen.getAndSet(event.terminal()));
-        Multi<Long> tickTimes = Multi.createBy().concatenating().streams(Multi.createFrom().item(0L), ticks)
-                .map(tick -> System.nanoTime());
-        Multi.createBy().combining().streams(untilTerminal, tickTimes).latestItems()
-                .using((event, tickNanos) -> new Pending((StreamEvent) event, (Long) tickNanos))
-                .onOverflow().invoke((Pending waiting) -> writer.waiting(waiting)).dropPreviousItems()
-                .subscribe().withSubscriber(writer);
-        return writer;
+    Delivery deliver(Multi<StreamEvent> events, Multi<Long> ticks, OutboundSseEvent heartbeat, Runnable onEnd) {
+        AtomicLong superseded = new AtomicLong();
+        AtomicBoolean counted = new AtomicBoolean();
+        AtomicBoolean ended = new AtomicBoolean();
+        Multi<OutboundSseEvent> delivered = Multi.createFrom().deferred(() -> {
+            Client client = new Client(heartbeat, superseded);
+            Multi<Long> tickTimes = Multi.createBy().concatenating().streams(Multi.createFrom().item(0L), ticks)
+                    .map(tick -> System.nanoTime());
+            return Multi.createBy().combining().streams(Multi.createBy().merging().streams(events, stopping), tickTimes)
+                    .latestItems().using((event, tickNanos) -> new Pending((StreamEvent) event, (Long) tickNanos))
+                    // A terminal event is followed at once by the end, which completes the stream (not the next tick).
+                    .onItem().transformToMultiAndConcatenate(pending -> pending.event().terminal()
+                            ? Multi.createFrom().items(pending, Pending.END) : Multi.createFrom().item(pending))
+                    .select().first(pending -> pending != Pending.END)
+                    .onOverflow().invoke((Pending waiting) -> client.waiting()).dropPreviousItems()
+                    .map(client::next)
+                    .select().where(Optional::isPresent)
+                    .map(Optional::get)
+                    .onRequest().invoke(client::requested);
+        })
+                // A stream never fails towards Quarkus REST: after the head it could only log and reset the response.
+                .onFailure().invoke(failure -> LOG.errorf(failure, "A restore event stream failed; it is ended"))
+                .onFailure().recoverWithCompletion()
+                .onSubscription().invoke(() -> {
+                    if (counted.compareAndSet(false, true)) {
+                        open.incrementAndGet();
+                    }
+                })
+                .onTermination().invoke(() -> {
+                    if (ended.compareAndSet(false, true)) {
+                        if (counted.get()) {
+                            open.decrementAndGet();
+                        }
+                        onEnd.run();
+                    }
+                });
+        return new Delivery(delivered, superseded);
     }
 
     /** Passes events with ever larger ids only: a client never gets an older state after a newer one. One per stream. */
@@ -113,144 +145,47 @@ public class SseDelivery {
     }
 
     void closeAll(@Observes ShutdownEvent event) {
-        open.forEach(Writer::end);
+        stopping.onNext(StreamEvent.END);
     }
 
-    /** One client's stream: asks for one pending item at a time and asks again once it is written. */
-    /** Whether a write failed because the connection is gone (closed or reset): an I/O failure anywhere in the chain. */
-    static boolean connectionGone(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof IOException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    final class Writer implements MultiSubscriber<Pending> {
-
-        private final SseEventSink sink;
+    /**
+     * What one client has been sent: the newest event id, and since when it waits for something to write (the last
+     * time it asked for an item, which Quarkus REST does once the previous one is written).
+     */
+    private static final class Client {
         private final OutboundSseEvent heartbeat;
-        private final Runnable onEnd;
-        private final AtomicBoolean ended = new AtomicBoolean();
-        private final AtomicLong dropped = new AtomicLong();
-        private volatile Flow.Subscription upstream;
-        private volatile long writtenId;
+        private final AtomicLong superseded;
         private volatile long idleSince;
-        private volatile boolean writing;
-        private volatile boolean completed;
-        // Touched only inside the overflow operator's drain (its notifications and onItem), one call at a time.
-        private boolean somethingWaits;
+        // Touched by the operators in turn, one item at a time.
+        private long writtenId;
+        private volatile boolean somethingWaits;
 
-        Writer(SseEventSink sink, OutboundSseEvent heartbeat, Runnable onEnd) {
-            this.sink = sink;
+        Client(OutboundSseEvent heartbeat, AtomicLong superseded) {
             this.heartbeat = heartbeat;
-            this.onEnd = onEnd;
+            this.superseded = superseded;
         }
 
-        @Override
-        public void onSubscribe(Flow.Subscription subscription) {
-            upstream = subscription;
-            if (ended.get()) {
-                subscription.cancel();
-            } else {
-                subscription.request(1);
-            }
+        void requested(long ignored) {
+            idleSince = System.nanoTime();
         }
 
-        @Override
-        public void onItem(Pending pending) {
-            somethingWaits = false;
-            if (ended.get()) {
-                return;
-            }
-            if (pending.event().id() > writtenId) {
-                writtenId = pending.event().id();
-                write(pending.event().event(), pending.event().terminal());
-            } else if (pending.tickNanos() > idleSince) {
-                // A keep-alive only when the tick came while nothing was being written: a busy stream is alive.
-                write(heartbeat, false);
-            } else {
-                upstream.request(1);
-            }
-        }
-
-        @Override
-        public void onFailure(Throwable failure) {
-            end();
-        }
-
-        @Override
-        public void onCompletion() {
-            // Nothing more will come: end once the event being written (the terminal one, usually) is out.
-            completed = true;
-            if (!writing) {
-                end();
-            }
-        }
-
-        /** States that were replaced before the client read them. */
-        long dropped() {
-            return dropped.get();
-        }
-
-        /** The overflow operator holds {@code waiting} for this client: whatever waited before it is superseded. */
-        void waiting(Pending waiting) {
+        /** The overflow operator holds an item for this client: whatever waited before it is superseded. */
+        void waiting() {
             if (somethingWaits) {
-                dropped.incrementAndGet();
+                superseded.incrementAndGet();
             }
             somethingWaits = true;
         }
 
-        boolean isEnded() {
-            return ended.get();
-        }
-
-        private void write(OutboundSseEvent event, boolean last) {
-            writing = true;
-            try {
-                sink.send(event).whenComplete((ignored, failure) -> {
-                    writing = false;
-                    if (connectionGone(failure)) {
-                        end(false);
-                    } else if (failure != null || last || completed) {
-                        end();
-                    } else {
-                        idleSince = System.nanoTime();
-                        upstream.request(1);
-                    }
-                });
-            } catch (IllegalStateException alreadyClosed) {
-                end();
+        /** What to write for a pending pair: a newer event, else a heartbeat when the tick came while idle. */
+        Optional<OutboundSseEvent> next(Pending pending) {
+            somethingWaits = false;
+            if (pending.event().id() > writtenId) {
+                writtenId = pending.event().id();
+                return Optional.ofNullable(pending.event().event());
             }
-        }
-
-        /** Cancels upstream, closes the sink and runs {@code onEnd}, once. */
-        void end() {
-            end(true);
-        }
-
-        /**
-         * Like {@link #end()}; {@code closeSink} false leaves the sink to the connection's close handler, which Quarkus
-         * REST registers for every SSE response: after a write failed on a dead connection, ending the response before
-         * that handler ran makes Netty write to the closed channel and log a buffer released twice, with a stack trace.
-         */
-        private void end(boolean closeSink) {
-            if (!ended.compareAndSet(false, true)) {
-                return;
-            }
-            open.remove(this);
-            Flow.Subscription subscription = upstream;
-            if (subscription != null) {
-                subscription.cancel();
-            }
-            try {
-                if (closeSink) {
-                    sink.close();
-                }
-            } finally {
-                onEnd.run();
-            }
+            // A keep-alive only when the tick came while nothing was being written: a busy stream is alive.
+            return pending.tickNanos() > idleSince ? Optional.of(heartbeat) : Optional.empty();
         }
     }
 }

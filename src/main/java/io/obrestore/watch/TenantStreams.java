@@ -18,6 +18,8 @@ import io.obrestore.feed.ProgressEstimate;
 import io.obrestore.feed.ProgressSample;
 import io.obrestore.feed.RestoreFeed;
 import io.obrestore.feed.RestoresPoll;
+import io.obrestore.restore.LogStream;
+import io.obrestore.restore.LogStreamSummary;
 import io.obrestore.restore.RestoreOverview;
 import io.obrestore.restore.RestoreOverviewService;
 import io.obrestore.watch.SseDelivery.StreamEvent;
@@ -26,7 +28,6 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.sse.Sse;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +58,9 @@ public class TenantStreams {
      * The data of one tenant stream event: {@code overview} is exactly the overview endpoint's payload; {@code estimate},
      * {@code diagnostics} and {@code samples} (the feed's counters over the rate window, {@code [unix_ms,
      * finish_bytes, finish_tablets]}) are ours and kept apart so nobody mistakes them for OceanBase figures;
-     * {@code error} is set on {@code error} events.
+     * {@code log_streams} (every replica of each log stream while the job runs, the failed ones in a {@code final}
+     * event of a failed job) and {@code log_stream_summary} come from OceanBase's log-stream tables, left out where
+     * the cluster does not show them; {@code error} is set on {@code error} events.
      */
     @RegisterForReflection
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -66,14 +69,16 @@ public class TenantStreams {
             @JsonProperty("estimate") ProgressEstimate estimate,
             @JsonProperty("diagnostics") Diagnostics diagnostics,
             @JsonProperty("samples") List<ProgressSample> samples,
+            @JsonProperty("log_stream_summary") LogStreamSummary logStreamSummary,
+            @JsonProperty("log_streams") List<LogStream> logStreams,
             @JsonProperty("error") ApiError error) {
     }
 
     /**
-     * What opening a stream gives: the client's events and what to call when it ends, or, for a job already over, the
-     * whole stream as text ({@code endedAtOnce}).
+     * What opening a stream gives: the client's events, and what to call once when it ends (a job already over is a
+     * stream of its one {@code final} event, which ends it).
      */
-    public record Opened(Multi<StreamEvent> events, Runnable release, String endedAtOnce) {
+    public record Opened(Multi<StreamEvent> events, Runnable release) {
     }
 
     private final RestoreOverviewService service;
@@ -96,12 +101,12 @@ public class TenantStreams {
      * Opens a stream for {@code name}: fails like the overview (before any byte of the stream is sent) when the tenant
      * cannot be watched; a tenant already watched is answered from its shared state, without a statement.
      */
-    public Uni<Opened> open(String name, Sse sse) {
+    public Uni<Opened> open(String name) {
         Watched known = watched.get(name);
         if (known != null) {
             StreamEvent current = known.latest;
             if (current != null && current.terminal()) {
-                return Uni.createFrom().item(new Opened(null, () -> { }, asText(current)));
+                return Uni.createFrom().item(endedAtOnce(current));
             }
             if (current != null && !known.failing && retain(name, known)) {
                 return Uni.createFrom().item(known.openedFrom(current));
@@ -111,13 +116,13 @@ public class TenantStreams {
             return Uni.createFrom().failure(new ApiException(ErrorCode.WATCH_LIMIT, maxTenants));
         }
         return service.overview(name).map(overview -> {
-            // The feed's latest poll adds estimate and diagnosis when it saw this very job running.
+            // The feed's latest poll adds estimate, diagnosis and log streams when it saw this very job running.
             Optional<PolledRestore> polled = Optional.ofNullable(feed.latest()).flatMap(poll -> poll.running(name))
                     .filter(restore -> restore.overview().jobId() == overview.jobId());
-            TenantState fresh = new TenantState(name, sse);
-            StreamEvent first = fresh.update(overview, polled.orElse(null));
+            TenantState fresh = new TenantState(name);
+            StreamEvent first = fresh.update(overview, polled.orElse(null), List.of());
             if (first.terminal()) {
-                return new Opened(null, () -> { }, asText(first));
+                return endedAtOnce(first);
             }
             Watched entry = watched.compute(name, (key, current) -> {
                 Watched chosen = current != null ? current : new Watched(fresh);
@@ -152,10 +157,11 @@ public class TenantStreams {
         });
     }
 
-    /** An event as it appears on the wire (compact JSON has no line breaks). */
-    static String asText(StreamEvent event) {
-        return "event:" + event.event().getName() + "\nid:" + event.event().getId() + "\ndata:" + event.event().getData()
-                + "\n\n";
+    /** A job already over: its {@code final} event alone, without an id (nothing follows it to order). */
+    private static Opened endedAtOnce(StreamEvent last) {
+        StreamEvent only = new StreamEvent(last.id(), SseEvents.lastEvent(last.event().getName(),
+                (String) last.event().getData()), true);
+        return new Opened(Multi.createFrom().item(only), () -> { });
     }
 
     /** One watched tenant: its state, its latest event and the Multi its clients share. */
@@ -182,9 +188,10 @@ public class TenantStreams {
 
         /** A client's stream: the shared events, starting with {@code first}, never an older one after a newer. */
         Opened openedFrom(StreamEvent first) {
-            Multi<StreamEvent> events = Multi.createBy().merging().streams(shared, Multi.createFrom().item(first))
-                    .select().where(SseDelivery.increasingIds());
-            return new Opened(events, () -> release(this), null);
+            Multi<StreamEvent> events = Multi.createFrom().deferred(() -> Multi.createBy().merging()
+                    .streams(shared, Multi.createFrom().item(first))
+                    .select().where(SseDelivery.increasingIds()));
+            return new Opened(events, () -> release(this));
         }
 
         private Uni<StreamEvent> next(FeedUpdate update) {
@@ -194,18 +201,19 @@ public class TenantStreams {
             RestoresPoll poll = update.poll();
             Optional<PolledRestore> running = poll.running(state.name);
             if (running.isPresent()) {
-                return Uni.createFrom().item(state.update(running.get().overview(), running.get()));
+                return Uni.createFrom().item(state.update(running.get().overview(), running.get(), List.of()));
             }
             Optional<RestoreOverview> ended = poll.ended(state.name);
             if (ended.isPresent()) {
-                return Uni.createFrom().item(state.update(ended.get(), null));
+                return Uni.createFrom().item(state.update(ended.get(), null,
+                        poll.endedLogStreams(ended.get().jobId())));
             }
             if (state.finished) {
                 return Uni.createFrom().item(StreamEvent.NONE);
             }
             // Neither running nor seen ending: its overview says what became of it.
             return service.overview(state.name)
-                    .map(overview -> state.update(overview, null))
+                    .map(overview -> state.update(overview, null, List.of()))
                     .onFailure(ApiException.class).recoverWithItem(failure -> state.failed((ApiException) failure))
                     .onFailure().recoverWithItem(StreamEvent.NONE);
         }
@@ -217,38 +225,54 @@ public class TenantStreams {
      */
     private final class TenantState {
         private final String name;
-        private final Sse sse;
         private RestoreOverview overview;
         private boolean stalled;
+        private List<Object> streams = List.of();
         private String errorCode;
         private boolean finished;
         private long sequence;
         private StreamEvent current;
 
-        TenantState(String name, Sse sse) {
+        TenantState(String name) {
             this.name = name;
-            this.sse = sse;
         }
 
         /**
-         * The event for the job's overview, or NONE when neither the overview nor the stall diagnosis changed (and no
-         * error is to be cleared); a terminal status makes it the {@code final} event.
+         * The event for the job's overview, or NONE when neither the overview, the stall diagnosis nor a log stream
+         * changed (and no error is to be cleared); a terminal status makes it the {@code final} event, which carries
+         * {@code failedStreams} (which stream failed, where and why).
          */
-        StreamEvent update(RestoreOverview job, PolledRestore polled) {
+        StreamEvent update(RestoreOverview job, PolledRestore polled, List<LogStream> failedStreams) {
             if (finished) {
                 return StreamEvent.NONE;
             }
             // Unknown (a look-up) counts as not stalled: learning that a job is not stalled is no news.
             boolean nowStalled = polled != null && polled.diagnostics().stalled();
-            if (job.equals(overview) && nowStalled == stalled && errorCode == null) {
+            // No log stream known and none polled are the same: a poll that finds none is no news.
+            List<Object> nowStreams = polled == null
+                    || polled.logStreams().isEmpty() && polled.diagnostics().stalledLogStreams().isEmpty()
+                    ? List.of() : List.of(polled.logStreams(), polled.diagnostics().stalledLogStreams());
+            boolean ends = TERMINAL.contains(job.status());
+            if (job.equals(overview) && nowStalled == stalled && (ends || nowStreams.equals(streams))
+                    && errorCode == null) {
                 return StreamEvent.NONE;
             }
             overview = job;
             stalled = nowStalled;
+            streams = nowStreams;
             errorCode = null;
-            finished = TERMINAL.contains(job.status());
-            Payload data = finished || polled == null ? new Payload(job, null, null, null, null)
-                    : new Payload(job, polled.estimate(), polled.diagnostics(), polled.samples(), null);
+            finished = ends;
+            Payload data;
+            if (finished) {
+                data = new Payload(job, null, null, null, failedStreams.isEmpty() ? null
+                        : LogStreamSummary.of(failedStreams), failedStreams.isEmpty() ? null : failedStreams, null);
+            } else if (polled == null) {
+                data = new Payload(job, null, null, null, null, null, null);
+            } else {
+                data = new Payload(job, polled.estimate(), polled.diagnostics(), polled.samples(),
+                        polled.logStreamSummary(), polled.logStreamSummary() == null ? null : polled.logStreams(),
+                        null);
+            }
             return emit(finished ? FINAL : OVERVIEW, data, finished);
         }
 
@@ -258,22 +282,22 @@ public class TenantStreams {
                 return StreamEvent.NONE;
             }
             errorCode = failure.code().errCode();
-            return emit(ERROR, new Payload(null, null, null, null, ApiError.of(failure.code(), failure.getMessage())),
-                    false);
+            return emit(ERROR, new Payload(null, null, null, null, null, null,
+                    ApiError.of(failure.code(), failure.getMessage())), false);
         }
 
         /** {@code event} with the id of {@code latest}, for a client joining at that point. */
         StreamEvent restamp(StreamEvent event, StreamEvent latest) {
             long id = latest == null ? event.id() : latest.id();
-            return new StreamEvent(id, sse.newEventBuilder().name(event.event().getName()).id(Long.toString(id))
-                    .data(String.class, (String) event.event().getData()).build(), event.terminal());
+            return new StreamEvent(id, SseEvents.event(event.event().getName(), id, (String) event.event().getData()),
+                    event.terminal());
         }
 
         private StreamEvent emit(String eventName, Payload data, boolean terminal) {
             sequence++;
             try {
-                current = new StreamEvent(sequence, sse.newEventBuilder().name(eventName).id(Long.toString(sequence))
-                        .data(String.class, mapper.writeValueAsString(data)).build(), terminal);
+                current = new StreamEvent(sequence, SseEvents.event(eventName, sequence,
+                        mapper.writeValueAsString(data)), terminal);
                 return current;
             } catch (JsonProcessingException e) {
                 throw new UncheckedIOException(e);

@@ -11,6 +11,9 @@ const auth = {
   clockOffsetMs: 0,        // server time minus browser time, so a skewed browser clock still makes valid headers
 };
 
+/** The cluster's UTC offset in minutes, from the envelope's timestamp (which is on the cluster's clock). */
+let clusterOffset = null;
+
 /** Whether the service wants a password (a public hint the dashboard serves; no /api/v1 request is wasted on it). */
 export async function passwordRequired() {
   const response = await fetch('/dashboard/auth.json', { cache: 'no-store', credentials: 'omit' });
@@ -26,7 +29,14 @@ export async function syncClock() {
   const serverMs = Date.parse(body.timestamp);
   if (!Number.isNaN(serverMs)) {
     auth.clockOffsetMs = serverMs - (sent + Date.now()) / 2;
+    const offset = /([+-])(\d{2}):(\d{2})$|Z$/.exec(body.timestamp);
+    clusterOffset = offset && offset[1] ? (offset[1] === '-' ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3])) : 0;
   }
+}
+
+/** The cluster's UTC offset in minutes (the browser's while unknown). */
+export function clusterOffsetMinutes() {
+  return clusterOffset === null ? -new Date().getTimezoneOffset() : clusterOffset;
 }
 
 export function setPassword(password) {

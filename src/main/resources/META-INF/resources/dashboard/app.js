@@ -163,7 +163,7 @@ $('sign-out').addEventListener('click', () => {
 
 let running = null;
 const charts = new Map();
-const finished = { page: 1, total: 0, rows: [] };
+const finished = { page: 1, total: 0, rows: [], failed: false };
 
 function startList() {
   show($('list-view'), true);
@@ -305,8 +305,9 @@ function renderRunning(list) {
     let card = container.querySelector('[data-key="' + CSS.escape(key) + '"]');
     if (!card) {
       card = el('article', { class: 'card', 'data-key': key, 'data-tenant': o.restore_tenant_name });
-      card.append(el('header'), el('p', { class: 'meta' }), el('div', { class: 'bars' }), el('div', { class: 'numbers' }),
-        el('div', { class: 'stall' }), el('div', { class: 'chart' }));
+      card.append(el('header'), el('p', { class: 'meta' }), el('div', { class: 'bars' }),
+        el('p', { class: 'log-streams' }), el('div', { class: 'numbers' }), el('div', { class: 'stall' }),
+        el('div', { class: 'chart' }));
       container.append(card);
     }
     const stalled = restore.diagnostics && restore.diagnostics.stalled;
@@ -317,6 +318,11 @@ function renderRunning(list) {
     card.querySelector('.meta').textContent = 'job ' + o.job_id + ' · started ' + fmt.time(o.start_timestamp)
       + ' · backup of ' + o.backup_tenant_name + ' (' + o.backup_cluster_name + ')';
     card.querySelector('.bars').replaceChildren(...progressBars(o));
+    const streams = card.querySelector('.log-streams');
+    const summary = restore.log_stream_summary;
+    streams.textContent = fmt.logStreamLine(summary);
+    streams.classList.toggle('has-failed', Boolean(summary && summary.failed > 0));
+    show(streams, Boolean(summary && summary.log_streams > 0));
     card.querySelector('.numbers').replaceChildren(rates(restore.estimate));
     card.querySelector('.stall').replaceChildren(stallNote(restore.diagnostics));
     drawChart(card.querySelector('.chart'), key, restore.samples || [], o);
@@ -340,29 +346,52 @@ function renderOrphans(orphans) {
     el('td', { text: o.last_job_id ? 'job ' + o.last_job_id : 'none' }))));
 }
 
-function finishedQuery() {
+/** The filter's bounds as RFC 3339 on the cluster's clock ("" when empty), or null for one that is no ISO time. */
+function filterBounds() {
+  const offset = api.clusterOffsetMinutes();
+  return { from: fmt.isoInput($('filter-from').value, offset), to: fmt.isoInput($('filter-to').value, offset, true) };
+}
+
+function finishedQuery(bounds) {
   const params = new URLSearchParams();
   params.set('status', $('filter-status').value);
-  if ($('filter-from').value) {
-    params.set('start_time', new Date($('filter-from').value).toISOString());
+  if (bounds.from) {
+    params.set('start_time', bounds.from);
   }
-  if ($('filter-to').value) {
-    params.set('end_time', new Date($('filter-to').value).toISOString());
+  if (bounds.to) {
+    params.set('end_time', bounds.to);
   }
   params.set('page', String(finished.page));
   params.set('size', $('filter-size').value);
   return '/api/v1/restore/tasks?' + params.toString();
 }
 
+/** No page to turn while the list is not known (first load, or the service failed): both buttons off. */
+function pagerUnknown() {
+  finished.failed = true;
+  $('page-prev').disabled = true;
+  $('page-next').disabled = true;
+  $('page-info').textContent = '';
+}
+
 async function loadFinished() {
+  const bounds = filterBounds();
+  if (bounds.from === null || bounds.to === null) {
+    $('filter-error').textContent = 'Times are ISO on the cluster\'s clock: 2024-10-21 or 2024-10-21 09:00.';
+    show($('filter-error'), true);
+    return;
+  }
+  show($('filter-error'), false);
   let response;
   try {
-    response = await api.authFetch(finishedQuery());
+    response = await api.authFetch(finishedQuery(bounds));
   } catch (e) {
+    pagerUnknown();
     listError('The service is not reachable.');
     return;
   }
   if (!response.ok) {
+    pagerUnknown();
     const error = await api.errorOf(response);
     if (!authFailure(response.status, error)) {
       listError(error ? error.message : 'The task list failed (HTTP ' + response.status + ').');
@@ -370,6 +399,7 @@ async function loadFinished() {
     return;
   }
   const data = (await api.json(response)).data;
+  finished.failed = false;
   finished.total = data.page.total_elements;
   finished.rows = data.contents;
   renderFinished(data.page.total_pages);
@@ -381,12 +411,15 @@ function renderFinished(pages) {
     el('td', {}, tenantLink(task.restore_tenant_name)),
     el('td', { text: String(task.job_id) }),
     el('td', {}, el('span', { class: 'badge ' + task.status, text: task.status })),
-    el('td', { text: fmt.time(task.start_timestamp) }),
-    el('td', { text: fmt.time(task.finish_timestamp) }),
-    el('td', { text: fmt.duration(fmt.secondsBetween(task.start_timestamp, task.finish_timestamp)) }),
-    el('td', { text: fmt.bytes(task.total_bytes) }),
+    el('td', { class: 'num', text: fmt.time(task.start_timestamp) }),
+    el('td', { class: 'num', text: fmt.time(task.finish_timestamp) }),
+    el('td', { class: 'num', text: fmt.duration(fmt.secondsBetween(task.start_timestamp, task.finish_timestamp)) }),
+    el('td', { class: 'num', text: fmt.bytes(task.total_bytes) }),
     el('td', { class: 'comment', text: task.comment || task.description }))));
   show($('finished-empty'), finished.rows.length === 0);
+  if (finished.failed) {
+    return; // rows the stream added (jobs that just ended) are shown, but there are no pages to turn
+  }
   const totalPages = pages === undefined ? Math.max(1, Math.ceil(finished.total / size)) : Math.max(1, pages);
   $('page-info').textContent = 'page ' + finished.page + ' of ' + totalPages + ' · ' + finished.total + ' restores';
   $('page-prev').disabled = finished.page <= 1;
@@ -397,8 +430,9 @@ function renderFinished(pages) {
 function addEnded(job) {
   const statuses = $('filter-status').value.split(',');
   const started = Date.parse(job.start_timestamp);
-  const from = $('filter-from').value ? new Date($('filter-from').value).getTime() : -Infinity;
-  const to = $('filter-to').value ? new Date($('filter-to').value).getTime() : Infinity;
+  const bounds = filterBounds();
+  const from = bounds.from ? Date.parse(bounds.from) : -Infinity;
+  const to = bounds.to ? Date.parse(bounds.to) : Infinity;
   if (finished.page !== 1 || !statuses.includes(job.status) || started < from || started > to
       || finished.rows.some(row => row.job_id === job.job_id)) {
     return;
@@ -435,6 +469,8 @@ function startDetail(name) {
   $('detail-fields').replaceChildren();
   $('detail-progress').replaceChildren();
   $('detail-chart').replaceChildren();
+  $('detail-log-streams').replaceChildren();
+  show($('detail-ls-block'), false);
   show($('detail-stalled'), false);
   show($('detail-error'), false);
   detail = new LiveStream('/api/v1/tenant/' + encodeURIComponent(name) + '/restore/overview/stream', event => {
@@ -461,8 +497,12 @@ function startDetail(name) {
     }
     $('detail-fields').replaceChildren(...Object.entries(o).map(([key, value]) =>
       el('tr', { 'data-field': key }, el('th', { text: key }), el('td', { text: String(value) }))));
+    if (event.data.log_streams) {
+      renderLogStreams(event.data.log_streams, event.data.log_stream_summary, event.data.diagnostics, '');
+    }
     if (event.name === 'final') {
       setConnection(o.status === 'FAIL' ? 'failed' : 'done', o.status === 'FAIL' ? 'restore failed' : 'finished');
+      loadLogStreams(name); // the whole table, from wherever OceanBase keeps a finished job's streams
     }
   }, result => {
     if (authFailure(result.status, result.error)) {
@@ -483,6 +523,56 @@ function startDetail(name) {
     return false;
   });
   detail.start();
+}
+
+/**
+ * The log streams table: one row per replica, failed and slowest first as the service sends them; a replica the stall
+ * diagnosis names is marked. Everything from the database is set as text.
+ */
+function renderLogStreams(streams, summary, diagnostics, note) {
+  const stuck = new Set(((diagnostics && diagnostics.stalled_log_streams) || []).map(s => s.ls_id + '@' + s.server));
+  $('detail-ls-summary').textContent = summary ? '(' + fmt.logStreamLine(summary) + ')' : '';
+  $('detail-ls-note').textContent = note;
+  show($('detail-ls-note'), Boolean(note));
+  $('detail-log-streams').replaceChildren(...streams.map(s => {
+    const key = s.ls_id + '@' + s.server;
+    const row = el('tr', { 'data-ls': String(s.ls_id), 'data-server': s.server,
+      class: (s.failed ? 'failed' : '') + (stuck.has(key) ? ' stuck' : '') },
+    el('td', { class: 'num', text: String(s.ls_id) }),
+    el('td', { class: 'num', text: s.server }),
+    el('td', { class: 'step' }, s.status + (s.status === String(s.status_code) ? '' : ' (' + s.status_code + ')'),
+      stuck.has(key) ? ' ' : '', stuck.has(key) ? el('span', { class: 'badge stalled', text: 'not moving' }) : ''),
+    el('td', { class: 'num', text: s.finish_tablet_count + ' / ' + s.tablet_count }),
+    el('td', { class: 'num', text: fmt.bytes(s.finish_bytes) + ' / ' + fmt.bytes(s.total_bytes) }),
+    el('td', { class: 'num' }, s.last_replay_scn === undefined ? '–' : el('code', { text: String(s.last_replay_scn) })),
+    el('td', { class: 'result', text: s.result === 0 ? '–' : s.result_name + ' (' + s.result + ')' }),
+    el('td', { class: 'comment' }, s.comment || '', s.trace_id ? el('span', { class: 'trace', text: 'trace ' + s.trace_id })
+      : ''));
+    return row;
+  }));
+  show($('detail-ls-block'), streams.length > 0 || Boolean(note));
+}
+
+/** The log streams of a tenant's job from the endpoint (for a job already over, or once it ends). */
+async function loadLogStreams(name) {
+  let response;
+  try {
+    response = await api.authFetch('/api/v1/tenant/' + encodeURIComponent(name) + '/restore/log-streams');
+  } catch (e) {
+    return;
+  }
+  if (!response.ok) {
+    const error = await api.errorOf(response);
+    if (error && error.errCode === 'Restore.LogStreams.Unavailable') {
+      renderLogStreams([], null, null, error.message);
+    }
+    return;
+  }
+  const data = (await api.json(response)).data;
+  const where = data.table ? 'from ' + data.table : 'none kept';
+  const reason = data.job_comment ? ' · the job\'s own failure reason: ' + data.job_comment : '';
+  renderLogStreams(data.log_streams, data.summary, null, 'Job ' + data.job_id + ' (' + data.job_status + '), ' + where
+    + reason);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

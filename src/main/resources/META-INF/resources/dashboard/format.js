@@ -76,3 +76,51 @@ export function clock(epochSeconds, offset, minutesOnly = false) {
   const parts = [shifted.getUTCHours(), shifted.getUTCMinutes(), shifted.getUTCSeconds()];
   return (minutesOnly ? parts.slice(0, 2) : parts).map(part => String(part).padStart(2, '0')).join(':');
 }
+
+/** A UTC offset in minutes as "+08:00". */
+export function offsetText(minutes) {
+  const sign = minutes < 0 ? '-' : '+';
+  const abs = Math.abs(minutes);
+  return sign + String(Math.floor(abs / 60)).padStart(2, '0') + ':' + String(abs % 60).padStart(2, '0');
+}
+
+/**
+ * An ISO date and time typed by a user ("2024-10-21", "2024-10-21 09:00", "2024-10-21T09:00:30") on the clock of
+ * the given UTC offset, as RFC 3339; a date alone is its first second, or its last with {@code endOfDay}. "" stays
+ * ""; anything else is null (not a time).
+ */
+export function isoInput(text, offset, endOfDay = false) {
+  const value = (text || '').trim();
+  if (value === '') {
+    return '';
+  }
+  const match = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(value);
+  if (!match) {
+    return null;
+  }
+  const [, y, mo, d, h, mi, s] = match;
+  const hours = h === undefined ? (endOfDay ? '23' : '00') : h;
+  const minutes = mi === undefined ? (endOfDay ? '59' : '00') : mi;
+  const seconds = s === undefined ? (endOfDay && h === undefined ? '59' : '00') : s;
+  const rfc3339 = y + '-' + mo + '-' + d + 'T' + hours + ':' + minutes + ':' + seconds + offsetText(offset);
+  const check = new Date(Date.parse(rfc3339) + offset * 60000);
+  // Rejects 2024-02-30 and 25:00, which Date.parse would roll over.
+  if (Number.isNaN(check.getTime()) || check.getUTCDate() !== Number(d) || check.getUTCHours() !== Number(hours)
+      || check.getUTCMinutes() !== Number(minutes)) {
+    return null;
+  }
+  return rfc3339;
+}
+
+/** "2 of 3 log streams done, 1 failed on 10.0.0.13:2882" (a log stream is done when every replica of it is). */
+export function logStreamLine(summary) {
+  if (!summary) {
+    return '';
+  }
+  const total = summary.log_streams;
+  let line = summary.done + ' of ' + total + ' log stream' + (total === 1 ? '' : 's') + ' done';
+  if (summary.failed > 0) {
+    line += ', ' + summary.failed + ' failed on ' + summary.failed_on.join(', ');
+  }
+  return line;
+}

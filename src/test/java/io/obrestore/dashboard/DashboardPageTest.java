@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.obrestore.demo.OceanBaseRestoreRows;
 import io.obrestore.support.Browser;
 import io.obrestore.support.DashboardProfile;
 import io.obrestore.support.MariaDbTestResource;
@@ -179,6 +180,74 @@ class DashboardPageTest {
         } finally {
             RestoreJobs.remove("ui_stall");
         }
+    }
+
+    @Test
+    void theDetailPageShowsTheLogStreamsFailedAndSlowestFirstAndTheCardCountsThem() throws Exception {
+        String name = "ui_streams";
+        RestoreJobs.startRunning(name, 3214, 963);
+        try {
+            RestoreJobs.addLogStream(name, 1, "10.0.0.11:2882", OceanBaseRestoreRows.LS_NONE, 10, 10, 1000, 1000);
+            RestoreJobs.addLogStream(name, 1001, "10.0.0.12:2882", OceanBaseRestoreRows.LS_NONE, 40, 40, 524_288,
+                    524_288);
+            RestoreJobs.addLogStream(name, 1001, "10.0.0.11:2882", OceanBaseRestoreRows.LS_NONE, 40, 40, 524_288,
+                    524_288);
+            RestoreJobs.addLogStream(name, 1002, "10.0.0.13:2882", OceanBaseRestoreRows.LS_RESTORE_MAJOR_DATA, 50, 20,
+                    1_048_576, 524_288);
+            RestoreJobs.addLogStream(name, 1002, "10.0.0.14:2882", OceanBaseRestoreRows.LS_QUICK_RESTORE, 50, 5,
+                    1_048_576, 0);
+            // OceanBase's message is free text: markup in it must stay text.
+            RestoreJobs.failLogStream(name, 1002, "10.0.0.13:2882", -4016,
+                    "<img src=x onerror=\"window.__xss=5\">Internal error", "YB42-UI-FAILED");
+
+            browser.open(root + "dashboard/");
+            String card = "article.card[data-tenant='" + name + "'] .log-streams";
+            browser.until(d -> browser.findAll(card).stream().anyMatch(e -> e.isDisplayed()));
+            assertEquals("2 of 3 log streams done, 1 failed on 10.0.0.13:2882", browser.text(card));
+
+            browser.open(root + "dashboard/#/tenant/" + name);
+            browser.until(d -> browser.findAll("#detail-log-streams tr").size() == 5);
+            assertEquals("(2 of 3 log streams done, 1 failed on 10.0.0.13:2882)", browser.text("#detail-ls-summary"));
+            assertEquals(List.of("1002", "1002", "1", "1001", "1001"), browser.texts("#detail-log-streams tr td:nth-child(1)"));
+            assertEquals(List.of("10.0.0.13:2882", "10.0.0.14:2882", "10.0.0.11:2882", "10.0.0.11:2882",
+                    "10.0.0.12:2882"), browser.texts("#detail-log-streams tr td:nth-child(2)"));
+            String failed = "#detail-log-streams tr.failed";
+            assertEquals("RESTORE_FAILED (13)", browser.text(failed + " td.step"));
+            assertEquals("OB_ERR_UNEXPECTED (-4016)", browser.text(failed + " td.result"));
+            assertEquals("(SERVER)ls_id: 1002, addr: 10.0.0.13:2882, module: RESTORE_DATA, result: -4016(<img src=x"
+                    + " onerror=\"window.__xss=5\">Internal error), trace_id: YB42-UI-FAILED\ntrace YB42-UI-FAILED",
+                    browser.text(failed + " td.comment"));
+            assertEquals("QUICK_RESTORE (8)", browser.text("#detail-log-streams tr:nth-child(2) td.step"));
+            assertEquals("5 / 50", browser.text("#detail-log-streams tr:nth-child(2) td:nth-child(4)"));
+            assertEquals("0 B / 1.00 MiB", browser.text("#detail-log-streams tr:nth-child(2) td:nth-child(5)"));
+            assertNothingRan();
+
+            RestoreJobs.finish(name, "FAIL");
+            browser.until(d -> "FAIL".equals(browser.text("#detail-status")));
+            // Once over, the whole table comes from where OceanBase keeps a failed job's streams.
+            browser.until(d -> browser.text("#detail-ls-note").contains("__all_ls_restore_progress"));
+            assertTrue(browser.text("#detail-ls-note").contains("the job's own failure reason: (SERVER)ls_id: 1002"),
+                    browser.text("#detail-ls-note"));
+            assertEquals(5, browser.findAll("#detail-log-streams tr").size());
+            assertNothingRan();
+        } finally {
+            RestoreJobs.remove(name);
+        }
+    }
+
+    @Test
+    void aFinishedRestoreShowsItsLogStreamsFromWhereOceanBaseKeepsThem() {
+        browser.open(root + "dashboard/#/tenant/rt2");
+        browser.until(d -> browser.findAll("#detail-log-streams tr").size() == 2);
+        assertTrue(browser.text("#detail-ls-note").contains("from __all_ls_restore_history"));
+        assertEquals(List.of("NONE (0)", "NONE (0)"), browser.texts("#detail-log-streams td.step"));
+
+        browser.open(root + "dashboard/#/tenant/rt_failed");
+        browser.until(d -> browser.findAll("#detail-log-streams tr").size() == 9);
+        assertEquals("1002", browser.text("#detail-log-streams tr.failed td:nth-child(1)"));
+        assertEquals("10.10.10.3:2882", browser.text("#detail-log-streams tr.failed td:nth-child(2)"));
+        assertEquals("OB_ERR_UNEXPECTED (-4016)", browser.text("#detail-log-streams tr.failed td.result"));
+        assertEquals("(1 of 3 log streams done, 1 failed on 10.10.10.3:2882)", browser.text("#detail-ls-summary"));
     }
 
     private static void assertNothingRan() {

@@ -144,4 +144,67 @@ class DashboardStatesTest {
         assertEquals(List.of(), wrapped, "figures that wrap");
         assertTrue(browser.text("article.card[data-tenant='rt_running'] .bar .figure").contains("20.8 GiB / 50.0 GiB · 41.59%"));
     }
+
+    @Test
+    void theDateFiltersAreIsoOnTheClustersClockNotTheBrowsersLocale() {
+        browser.open(root + "dashboard/");
+        browser.until(d -> browser.findAll("#finished tr").size() == 11);
+        assertEquals("text", browser.find("#filter-from").getAttribute("type"), "no mm/dd/yyyy picker");
+        assertEquals("2024-10-21 09:00", browser.find("#filter-from").getAttribute("placeholder"));
+        // The fixture's times are on +08:00: a day there, whatever the browser's zone (UTC here).
+        browser.find("#filter-from").sendKeys("2024-10-17");
+        browser.find("#filter-to").sendKeys("2024-10-17");
+        browser.find("#finished-filter button[type='submit']").click();
+        browser.until(d -> browser.texts("#finished tr td:nth-child(4)").stream()
+                .allMatch(started -> started.startsWith("2024-10-17 ")) && !browser.findAll("#finished tr").isEmpty());
+        assertTrue(browser.texts("#finished tr td:nth-child(2)").contains("6"), "rt_failed's job 6 started that day");
+
+        browser.find("#filter-from").clear();
+        browser.find("#filter-from").sendKeys("10/17/2024");
+        browser.find("#finished-filter button[type='submit']").click();
+        browser.visible("#filter-error");
+        assertTrue(browser.text("#filter-error").contains("2024-10-21 09:00"), browser.text("#filter-error"));
+    }
+
+    @Test
+    void tableFiguresStayOnOneLineAt1400Pixels() {
+        browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1000));
+        try {
+            browser.open(root + "dashboard/");
+            browser.until(d -> browser.findAll("#finished tr").size() == 11);
+            // A cell whose text takes more than one line box wrapped (the cell's own height is the row's).
+            Object wrapped = browser.script("return Array.from(document.querySelectorAll('#finished td.num'))"
+                    + ".filter(e => { const r = document.createRange(); r.selectNodeContents(e);"
+                    + " return new Set(Array.from(r.getClientRects()).map(b => Math.round(b.top))).size > 1; })"
+                    + ".map(e => e.innerText);");
+            assertEquals(List.of(), wrapped, "cells that wrap");
+            assertTrue(browser.texts("#finished td.num").stream().anyMatch(text -> text.matches("\\d+ min \\d{2} s")),
+                    browser.texts("#finished td.num").toString());
+        } finally {
+            browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1400));
+        }
+    }
+
+    @Test
+    void whenTheTaskListFailsThePagerTurnsNoPage() throws Exception {
+        try (java.sql.Connection admin = io.obrestore.support.TestDatabase.admin();
+                java.sql.Statement sql = admin.createStatement()) {
+            sql.execute("RENAME TABLE oceanbase.CDB_OB_RESTORE_HISTORY TO oceanbase.CDB_OB_RESTORE_HISTORY_AWAY");
+            try {
+                browser.open(root + "dashboard/");
+                browser.visible("#list-error");
+                // Jobs that ended within the rate window may still be listed (the stream tells of them): the pager
+                // must not pretend to know pages of a list that did not load.
+                browser.until(d -> !browser.find("#page-prev").isEnabled() && browser.text("#page-info").isEmpty());
+                assertFalse(browser.find("#page-prev").isEnabled(), "nothing to page through");
+                assertFalse(browser.find("#page-next").isEnabled(), "nothing to page through");
+                assertEquals("", browser.text("#page-info"));
+            } finally {
+                sql.execute("RENAME TABLE oceanbase.CDB_OB_RESTORE_HISTORY_AWAY TO oceanbase.CDB_OB_RESTORE_HISTORY");
+            }
+        }
+        expectedConsoleErrors = List.of("status of 500");
+        browser.open(root + "dashboard/");
+        browser.until(d -> browser.text("#page-info").startsWith("page 1 of "));
+    }
 }

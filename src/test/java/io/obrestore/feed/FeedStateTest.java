@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.obrestore.restore.LogStream;
+import io.obrestore.restore.LogStreamStatus;
+import io.obrestore.restore.OceanBaseErrors;
 import io.obrestore.restore.OrphanedTenant;
 import io.obrestore.restore.RestoreJobRepository.PollRows;
 import io.obrestore.restore.RestoreOverview;
@@ -13,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -152,5 +156,68 @@ class FeedStateTest {
         poll(2, job(7, "t", "RESTORING", 200, 2));
         assertEquals(1, before.trackers().get(7L).samples().size(), "the previous state did not change");
         assertEquals(2, state.trackers().get(7L).samples().size());
+    }
+
+    private static LogStream stream(long ls, String server, int status, long bytes) {
+        String[] address = server.split(":");
+        return new LogStream(ls, server, address[0], Long.parseLong(address[1]), LogStreamStatus.name(status), status,
+                status == 0, LogStreamStatus.failed(status), 10, 0, 1000, bytes, 0, null, null,
+                status == 13 ? -4016 : 0, OceanBaseErrors.name(status == 13 ? -4016 : 0), "", "", "");
+    }
+
+    /** One poll with log streams, {@code seconds} after the previous one. */
+    private RestoresPoll pollWithStreams(long seconds, List<RestoreOverview> running, List<RestoreOverview> finished,
+            Map<Long, List<LogStream>> streams) {
+        nanos += seconds * SECOND;
+        now = now.plusSeconds(seconds);
+        FeedState.Transition transition = state.next(new PollRows(running, finished, List.of(), streams, true), nanos,
+                now, ZONE);
+        state = transition.state();
+        return transition.poll();
+    }
+
+    @Test
+    void aStalledJobNamesItsStreamsThatStoppedMovingAndTheirServers() {
+        RestoreOverview job = job(7, "t", "RESTORING", 100, 1);
+        LogStream done = stream(1, "10.0.0.11:2882", 0, 1000);
+        LogStream stuck = stream(1001, "10.0.0.12:2882", 11, 300);
+        LogStream moving = stream(1002, "10.0.0.13:2882", 11, 400);
+        pollWithStreams(0, List.of(job), List.of(), Map.of(7L, List.of(done, stuck, moving)));
+        // One stream moves for a while: the job is not stalled, although its counters stand still.
+        RestoresPoll stillMoving = pollWithStreams(599, List.of(job), List.of(),
+                Map.of(7L, List.of(done, stuck, stream(1002, "10.0.0.13:2882", 12, 400))));
+        assertFalse(stillMoving.running("t").orElseThrow().diagnostics().stalled(), "a stream's new step is progress");
+        PolledRestore polled = stillMoving.running("t").orElseThrow();
+        assertEquals(3, polled.logStreamSummary().logStreams());
+        assertEquals(1, polled.logStreamSummary().done());
+        assertEquals(List.of(done, stuck, stream(1002, "10.0.0.13:2882", 12, 400)), polled.logStreams(),
+                "as polled (the repository sorts them)");
+
+        RestoresPoll stalled = pollWithStreams(600, List.of(job), List.of(),
+                Map.of(7L, List.of(done, stuck, stream(1002, "10.0.0.13:2882", 12, 400))));
+        Diagnostics diagnostics = stalled.running("t").orElseThrow().diagnostics();
+        assertTrue(diagnostics.stalled());
+        assertEquals(List.of(new StalledLogStream(1001, "10.0.0.12:2882", "RESTORE_MAJOR_DATA",
+                        "2026-12-01T16:00:00+08:00"),
+                new StalledLogStream(1002, "10.0.0.13:2882", "WAIT_RESTORE_MAJOR_DATA", "2026-12-01T16:09:59+08:00")),
+                diagnostics.stalledLogStreams(), "the unfinished streams, slowest first, with when each last moved");
+    }
+
+    @Test
+    void aJobThatEndsAsFailCarriesItsFailedStreams() {
+        RestoreOverview job = job(7, "t", "RESTORING", 100, 1);
+        pollWithStreams(0, List.of(job), List.of(), Map.of(7L, List.of(stream(1001, "10.0.0.12:2882", 11, 300))));
+        LogStream failed = stream(1001, "10.0.0.12:2882", 13, 300);
+        RestoresPoll ended = pollWithStreams(2, List.of(), List.of(job(7, "t", "FAIL", 100, 1)),
+                Map.of(7L, List.of(failed)));
+        assertEquals("FAIL", ended.ended("t").orElseThrow().status());
+        assertEquals(List.of(failed), ended.endedLogStreams(7));
+        assertEquals(List.of(failed), pollWithStreams(2, List.of(), List.of(), Map.of()).endedLogStreams(7),
+                "kept with the ended job for the rate window");
+    }
+
+    @Test
+    void aClusterWithoutLogStreamTablesHasNoSummary() {
+        assertNull(poll(0, job(7, "t", "RESTORING", 100, 1)).running("t").orElseThrow().logStreamSummary());
     }
 }

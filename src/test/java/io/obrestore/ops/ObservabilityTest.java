@@ -39,7 +39,8 @@ class ObservabilityTest {
         String doc = given().get("/q/openapi").then().statusCode(200).extract().asString();
         for (String expected : new String[] {"/api/v1/tenant/{name}/restore/overview", "/api/v1/info", "/api/v1/secret",
             "OB.Tenant.NotExist", "Security.Authentication.Header.DecryptFailed", "Agent.OceanBase.Useless",
-            "RestoreOverview", "restore_scn", "ApiResponse", "traceId"}) {
+            "RestoreOverview", "restore_scn", "ApiResponse", "traceId", "/api/v1/tenant/{name}/restore/log-streams",
+            "RestoreLogStreams", "Restore.LogStreams.Unavailable", "result_name"}) {
             assertTrue(doc.contains(expected), expected + " missing from OpenAPI");
         }
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.obrestore.demo.OceanBaseRestoreRows;
 import io.obrestore.support.Json;
 import io.obrestore.support.ObshellSdkHeaders;
 import io.obrestore.support.PrometheusServer;
@@ -23,8 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The monitoring bundle on a real Prometheus scraping the packaged service's management port, while one restore moves
- * and then fails and the fixture's running restore stalls: every Grafana panel query returns series, and the stalled
- * and failed alerts of the rule file fire (docs/operations.md, "Monitoring").
+ * and then fails (one of its log streams first) and the fixture's running restore stalls: every Grafana panel query
+ * returns series, and the stalled, failed and failed-log-stream alerts of the rule file fire (docs/operations.md,
+ * "Monitoring").
  */
 class PrometheusMonitoringIT {
 
@@ -70,12 +72,19 @@ class PrometheusMonitoringIT {
             }
             assertEquals(List.of(), empty, "every dashboard query returns series");
 
+            // One of its log streams fails, and the job with it.
+            RestoreJobs.addLogStream("mon_moving", 1001, "10.0.0.13:2882", OceanBaseRestoreRows.LS_RESTORE_MAJOR_DATA,
+                    10, 1, 1000, 100);
+            RestoreJobs.failLogStream("mon_moving", 1001, "10.0.0.13:2882", -9011, "cannot find backup file",
+                    "YB42-MON");
             RestoreJobs.finish("mon_moving", "FAIL");
             Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() ->
                     prometheus.query("ALERTS{alertname=\"ObRestoreStalled\",alertstate=\"firing\",tenant=\"rt_running\"}")
                             .size() == 1
                     && prometheus.query("ALERTS{alertname=\"ObRestoreFailed\",alertstate=\"firing\",cluster=\"test\"}")
-                            .size() == 1);
+                            .size() == 1
+                    && prometheus.query("ALERTS{alertname=\"ObRestoreLogStreamFailed\",alertstate=\"firing\","
+                            + "cluster=\"test\"}").size() == 1);
             JsonNode firing = prometheus.query("ALERTS{alertstate=\"firing\"}");
             List<String> alerts = new ArrayList<>();
             firing.forEach(alert -> alerts.add(alert.get("metric").get("alertname").asText()
@@ -84,6 +93,7 @@ class PrometheusMonitoringIT {
                     seriesByQuery.size(), seriesByQuery.values(), alerts);
             assertTrue(alerts.contains("ObRestoreStalledrt_running"), alerts.toString());
             assertTrue(!alerts.contains("ObRestoreStalledmon_moving"), "the moving restore is not stalled: " + alerts);
+            assertTrue(alerts.contains("ObRestoreLogStreamFailed"), alerts.toString());
         } finally {
             RestoreJobs.remove("mon_moving");
         }

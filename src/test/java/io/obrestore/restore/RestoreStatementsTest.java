@@ -25,6 +25,7 @@ class RestoreStatementsTest {
         named.put("overview", statements.overview());
         named.put("running", statements.running());
         named.put("tasks", statements.tasks());
+        named.put("log streams", statements.logStreams());
         return named;
     }
 

@@ -17,6 +17,8 @@ import io.obrestore.support.TestDatabase;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,6 +72,7 @@ class ViewShapesIT {
             assertEquals(200, answer.statusCode(), label + " " + restore.name() + ": " + answer.body());
             assertEquals(want, Json.parse(answer.body()).get("data"), label + " " + restore.name());
             assertEquals(Json.keys(want), Json.keys(Json.parse(answer.body()).get("data")), "obshell's key order");
+            checkLogStreams(service, sdk, restore, label);
         }
 
         String tasks = "/api/v1/restore/tasks?size=100";
@@ -124,5 +127,45 @@ class ViewShapesIT {
         List<String> failures = metrics.lines().filter(line -> line.startsWith("obrestore_database_failures_total"))
                 .filter(line -> !line.contains("unreadable_value") && !line.endsWith(" 0.0")).toList();
         assertEquals(List.of(), failures, label + ": no failed statement on this shape");
+    }
+
+    /**
+     * The log-stream endpoint on a generated restore: every replica written, from the table OceanBase keeps it in, in
+     * the order the service promises (failed, then earliest step, then least data done, finished last), counted.
+     */
+    private static void checkLogStreams(ServiceProcess service, ObshellSdkHeaders sdk, Restore restore, String label)
+            throws Exception {
+        String uri = "/api/v1/tenant/" + restore.name() + "/restore/log-streams";
+        HttpResponse<String> answer = service.get(uri, "X-OCS-Header", sdk.go(PASSWORD, uri));
+        assertEquals(200, answer.statusCode(), label + " " + restore.name() + ": " + answer.body());
+        JsonNode data = Json.parse(answer.body()).get("data");
+        boolean success = "SUCCESS".equals(restore.finalStatus());
+        assertEquals(success ? "__all_ls_restore_history" : "__all_ls_restore_progress", data.get("table").asText(),
+                label + " " + restore.name());
+        // A successful job's replicas moved to the history with their counters finished: all done.
+        List<GeneratedRestores.Replica> expected = restore.replicas().stream().map(replica -> success
+                ? new GeneratedRestores.Replica(replica.lsId(), replica.ip(), replica.port(), 0, replica.tablets(),
+                        replica.tablets(), replica.bytes(), replica.bytes(), 0, "")
+                : replica).sorted(Comparator
+                .comparing((GeneratedRestores.Replica replica) -> replica.status() != 13)
+                .thenComparing(replica -> replica.status() == 0)
+                .thenComparingInt(GeneratedRestores.Replica::status)
+                .thenComparingDouble(replica -> replica.bytes() > 0 ? (double) replica.finishBytes() / replica.bytes()
+                        : (double) replica.finishTablets() / replica.tablets())
+                .thenComparingLong(GeneratedRestores.Replica::lsId)
+                .thenComparing(GeneratedRestores.Replica::server)).toList();
+        List<String> want = new ArrayList<>();
+        expected.forEach(replica -> want.add(replica.lsId() + "@" + replica.server() + " " + replica.status() + " "
+                + replica.finishBytes() + " " + (replica.result() == 0 ? "" : GeneratedRestores.errorName(replica.result())
+                + " " + replica.comment())));
+        List<String> got = new ArrayList<>();
+        data.get("log_streams").forEach(stream -> got.add(stream.get("ls_id").asLong() + "@"
+                + stream.get("server").asText() + " " + stream.get("status_code").asInt() + " "
+                + stream.get("finish_bytes").asLong() + " " + (stream.get("result").asLong() == 0 ? ""
+                : stream.get("result_name").asText() + " " + stream.get("comment").asText())));
+        assertEquals(want, got, label + " " + restore.name());
+        long logStreams = restore.replicas().stream().map(GeneratedRestores.Replica::lsId).distinct().count();
+        assertEquals(logStreams, data.get("summary").get("log_streams").asLong(), label);
+        assertEquals("FAIL".equals(restore.finalStatus()) ? 1 : 0, data.get("summary").get("failed").asInt(), label);
     }
 }

@@ -37,8 +37,34 @@ public final class GeneratedRestores {
             long startMicros, long finishMicros, String backupTenantName, String backupTenantIdKey,
             String backupClusterName, String restoreOption, BigInteger restoreScn, BigInteger readableScn,
             String description, String setList, String expectedSetList, String pieceList, String expectedPieceList,
-            long tablets, long finishTablets, long totalBytes, long finishBytes) {
+            long tablets, long finishTablets, long totalBytes, long finishBytes, List<Replica> replicas) {
     }
+
+    /**
+     * One replica of a log stream of a generated restore, as written while it ran; a FAIL restore has exactly one
+     * failed replica ({@code result} its OceanBase error).
+     */
+    public record Replica(long lsId, String ip, long port, int status, long tablets, long finishTablets, long bytes,
+            long finishBytes, int result, String message) {
+
+        public String server() {
+            return ip + ":" + port;
+        }
+
+        /** The COMMENT OceanBase writes for a failed replica. */
+        public String comment() {
+            return result == 0 ? "" : "(SERVER)ls_id: " + lsId + ", addr: " + server() + ", module: RESTORE_DATA,"
+                    + " result: " + result + "(" + message + "), trace_id: T" + lsId;
+        }
+    }
+
+    /** Steps a generated replica may be in while its restore runs. */
+    private static final int[] STEPS = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 0, 0};
+
+    /** Errors a generated failure may carry: code, OceanBase's name, ob_strerror's text. */
+    private static final String[][] ERRORS = {{"-4016", "OB_ERR_UNEXPECTED", "Internal error"},
+        {"-9011", "OB_BACKUP_FILE_NOT_EXIST", "cannot find backup file"},
+        {"-4012", "OB_TIMEOUT", "Timeout"}, {"-4999", "-4999", "no such error"}};
 
     private static final ZoneOffset ZONE = EmbeddedMariaDb.ZONE;
 
@@ -77,8 +103,9 @@ public final class GeneratedRestores {
             String secret = "&access_id=AKIA" + random.between(0, 1_000_000) + "&access_key=SECRET" + random.between(0, 9);
             String set = "oss://" + bucket + "/data/backup_set_" + i + "_full?host=" + host;
             String piece = "oss://" + bucket + "/clog/piece_d" + i + "r1p1?host=" + host;
+            String finalStatus = running ? "" : random.pick("SUCCESS", "FAIL");
             restores.add(new Restore("gen_" + random.between(0, 1_000_000) + "_" + i, 5000 + 2L * i, 5000 + i, running,
-                    running ? "" : random.pick("SUCCESS", "FAIL"), startMicros,
+                    finalStatus, startMicros,
                     startMicros + random.between(1, 100_000) * 1_000_000L,
                     "src_" + random.between(0, 1000), i == 0 ? "n/a" : String.valueOf(1000 + 2 * random.between(1, 500)),
                     "cluster-" + random.between(0, 99), "pool_list=p" + i + "&locality=FULL@zone1&primary_zone=RANDOM",
@@ -86,7 +113,8 @@ public final class GeneratedRestores {
                     set + secret + "," + set.replace("_full", "_inc") + secret,
                     set + "," + set.replace("_full", "_inc"),
                     piece + secret, piece, tablets, random.between(0, (int) tablets), totalBytes,
-                    totalBytes == 0 ? 0 : Math.floorMod(random.anyLong(), totalBytes)));
+                    totalBytes == 0 ? 0 : Math.floorMod(random.anyLong(), totalBytes),
+                    replicas(random, "FAIL".equals(finalStatus))));
         }
         GeneratedRestores generated = new GeneratedRestores(List.copyOf(restores));
         try {
@@ -98,6 +126,42 @@ public final class GeneratedRestores {
             throw e;
         }
         return generated;
+    }
+
+    /** 1-4 log streams on 1-3 servers each, in random steps; with one failed replica when {@code failed}. */
+    private static List<Replica> replicas(Seeded random, boolean failed) {
+        List<Replica> replicas = new ArrayList<>();
+        int streams = random.between(1, 4);
+        for (int s = 0; s < streams; s++) {
+            long lsId = s == 0 ? 1 : 1000 + s;
+            int servers = random.between(1, 3);
+            for (int server = 1; server <= servers; server++) {
+                long tablets = random.between(1, 10_000);
+                long bytes = random.anyLong() >>> random.between(20, 40);
+                int status = STEPS[random.between(0, STEPS.length - 1)];
+                replicas.add(new Replica(lsId, "10.0." + s + "." + server, 2882, status, tablets,
+                        status == 0 ? tablets : random.between(0, (int) tablets), bytes,
+                        status == 0 ? bytes : Math.floorMod(random.anyLong(), Math.max(1, bytes)), 0, ""));
+            }
+        }
+        if (failed) {
+            int which = random.between(0, replicas.size() - 1);
+            String[] error = ERRORS[random.between(0, ERRORS.length - 1)];
+            Replica victim = replicas.get(which);
+            replicas.set(which, new Replica(victim.lsId(), victim.ip(), victim.port(), 13, victim.tablets(),
+                    victim.finishTablets(), victim.bytes(), victim.finishBytes(), Integer.parseInt(error[0]), error[2]));
+        }
+        return List.copyOf(replicas);
+    }
+
+    /** OceanBase's name of a generated failure's code, as the service must show it. */
+    public static String errorName(int result) {
+        for (String[] error : ERRORS) {
+            if (Integer.parseInt(error[0]) == result) {
+                return error[1];
+            }
+        }
+        return "";
     }
 
     private List<Statement> statements(Restore restore) {
@@ -114,6 +178,16 @@ public final class GeneratedRestores {
         List<Statement> statements = new ArrayList<>(OceanBaseRestoreRows.start(restore.name(), restore.tenantId(),
                 restore.jobId(), restore.startMicros(), "RESTORE_WAIT_LS", keys, restore.tablets(),
                 restore.finishTablets(), restore.totalBytes(), restore.finishBytes()));
+        for (Replica replica : restore.replicas()) {
+            statements.addAll(OceanBaseRestoreRows.addLogStream(restore.tenantId(), restore.jobId(), replica.lsId(),
+                    replica.ip(), replica.port(), replica.status() == 13 ? 11 : replica.status(), replica.tablets(),
+                    replica.finishTablets(), replica.bytes(), replica.finishBytes(), "T" + replica.lsId()));
+            if (replica.result() != 0) {
+                statements.addAll(OceanBaseRestoreRows.failLogStream(restore.tenantId(), restore.jobId(),
+                        replica.lsId(), replica.ip(), replica.port(), "RESTORE_DATA", replica.result(),
+                        replica.message(), "T" + replica.lsId()));
+            }
+        }
         if (restore.running()) {
             statements.addAll(OceanBaseRestoreRows.replayed(restore.tenantId(), restore.readableScn().longValue()));
         } else {
@@ -171,7 +245,9 @@ public final class GeneratedRestores {
         json.put("backup_cluster_version", restore.running() ? 0 : 17180067073L);
         json.put("ls_count", restore.running() ? 0 : 3);
         json.put("finish_ls_count", restore.running() ? 0 : success ? 3 : 0);
-        json.put("comment", "");
+        // OceanBase's comment of a failed job: its failed replicas' comments, each followed by ';'.
+        json.put("comment", restore.running() ? "" : String.join("", restore.replicas().stream()
+                .filter(replica -> replica.result() != 0).map(replica -> replica.comment() + ";").toList()));
         json.put("finish_timestamp", restore.running() ? "" : micros(restore.finishMicros()));
         return json;
     }

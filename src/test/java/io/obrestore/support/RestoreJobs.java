@@ -38,6 +38,36 @@ public final class RestoreJobs {
         TestDatabase.run(OceanBaseRestoreRows.finish(job[0], job[1], status, START_MICROS + HOUR_MICROS));
     }
 
+    /**
+     * Adds a replica of log stream {@code lsId} on {@code server} ({@code ip:port}) to {@code name}'s running job, in
+     * step {@code status} ({@code OceanBaseRestoreRows.LS_*}) with its counters.
+     */
+    public static void addLogStream(String name, long lsId, String server, int status, long tablets,
+            long finishTablets, long bytes, long finishBytes) throws SQLException {
+        long[] job = runningJob(name);
+        String[] address = server.split(":");
+        TestDatabase.run(OceanBaseRestoreRows.addLogStream(job[0], job[1], lsId, address[0], Long.parseLong(address[1]),
+                status, tablets, finishTablets, bytes, finishBytes, "YB42" + lsId + "-" + address[0]));
+    }
+
+    /** Moves a replica of {@code name}'s running job to {@code status} with new counters. */
+    public static void advanceLogStream(String name, long lsId, String server, int status, long finishTablets,
+            long finishBytes) throws SQLException {
+        long[] job = runningJob(name);
+        String[] address = server.split(":");
+        TestDatabase.run(OceanBaseRestoreRows.advanceLogStream(job[0], job[1], lsId, address[0],
+                Long.parseLong(address[1]), status, finishTablets, finishBytes));
+    }
+
+    /** Fails a replica of {@code name}'s running job with OceanBase error {@code result} ({@code message}). */
+    public static void failLogStream(String name, long lsId, String server, int result, String message,
+            String traceId) throws SQLException {
+        long[] job = runningJob(name);
+        String[] address = server.split(":");
+        TestDatabase.run(OceanBaseRestoreRows.failLogStream(job[0], job[1], lsId, address[0],
+                Long.parseLong(address[1]), "RESTORE_DATA", result, message, traceId));
+    }
+
     /** Removes every row of tenant {@code name} that a test added. */
     public static void remove(String name) throws SQLException {
         Long tenantId = tenantId(name);

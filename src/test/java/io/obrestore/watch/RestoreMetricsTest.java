@@ -46,6 +46,18 @@ class RestoreMetricsTest {
     }
 
     @Test
+    void logStreamsAreCountedPerTenantNeverPerStream() {
+        await().atMost(WAIT).until(() -> Metrics.value("obrestore_restore_log_streams" + RUNNING) == 3);
+        assertEquals(1, Metrics.value("obrestore_restore_log_streams_done" + RUNNING), "LS 1 on every server");
+        assertEquals(0, Metrics.value("obrestore_restore_log_streams_failed" + RUNNING));
+        String page = Metrics.scrape();
+        assertFalse(page.contains("ls_id") || page.contains("10.10.10."), "no series per stream or server");
+        // Present whether or not a stream failed yet (tests sharing this service may have failed one).
+        assertTrue(Metrics.value("obrestore_restore_log_stream_failures_total") >= 0, "present from the start: "
+                + page.lines().filter(line -> line.contains("log_stream")).toList());
+    }
+
+    @Test
     void gaugesFollowTheJobAndDisappearWhenItEnds() throws Exception {
         String series = "{status=\"WAIT_TENANT_RESTORE_FINISH\",tenant=\"metrics_move\"}";
         RestoreJobs.startRunning("metrics_move", 3110, 951);

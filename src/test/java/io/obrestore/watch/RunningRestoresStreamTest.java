@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.obrestore.demo.OceanBaseRestoreRows;
 import io.obrestore.support.DashboardProfile;
 import io.obrestore.support.Json;
 import io.obrestore.support.MariaDbTestResource;
@@ -161,6 +162,69 @@ class RunningRestoresStreamTest {
             assertEquals(1.0, fifty[0], 0.1);
         } finally {
             streams.forEach(SseClient.Stream::close);
+        }
+    }
+
+    @Test
+    void theStreamsCarryTheLogStreamsTheStallNamesThemAndTheFinalEventSaysWhichFailed() throws Exception {
+        String name = "feed_streams";
+        RestoreJobs.startRunning(name, 3314, 973);
+        RestoreJobs.addLogStream(name, 1, "10.0.0.11:2882", OceanBaseRestoreRows.LS_NONE, 10, 10, 1000, 1000);
+        RestoreJobs.addLogStream(name, 1001, "10.0.0.12:2882", OceanBaseRestoreRows.LS_RESTORE_MAJOR_DATA, 40, 10,
+                500_000, 100_000);
+        RestoreJobs.addLogStream(name, 1002, "10.0.0.13:2882", OceanBaseRestoreRows.LS_QUICK_RESTORE, 50, 0, 498_000, 0);
+        URI tenantStream = URI.create(root + "api/v1/tenant/" + name + "/restore/overview/stream");
+        try (SseClient.Stream list = client.open(URI.create(running.toString()), Map.of());
+                SseClient.Stream stream = client.open(tenantStream, Map.of())) {
+            // Counted once every row is in (a poll may fall between the inserts).
+            JsonNode listed = nextMatching(list, data -> find(data.get("running"), name) != null
+                    && find(data.get("running"), name).get("log_stream_summary").get("replicas").asInt() == 3);
+            JsonNode summary = find(listed.get("running"), name).get("log_stream_summary");
+            assertEquals(3, summary.get("log_streams").asInt());
+            assertEquals(1, summary.get("done").asInt());
+            assertFalse(find(listed.get("running"), name).has("log_streams"), "the list carries the summary only");
+
+            JsonNode first = nextMatching(stream, data -> data.has("log_streams") && data.get("log_streams").size() == 3);
+            assertEquals(3, first.get("log_streams").size());
+            assertEquals("QUICK_RESTORE", first.get("log_streams").get(0).get("status").asText(), "slowest first");
+
+            // Nothing moves: the stall names the unfinished streams and their servers.
+            JsonNode stalled = nextMatching(stream, data -> data.has("diagnostics")
+                    && data.get("diagnostics").get("stalled").asBoolean()
+                    && data.get("diagnostics").has("stalled_log_streams"));
+            JsonNode stuck = stalled.get("diagnostics").get("stalled_log_streams");
+            assertEquals(2, stuck.size(), stuck.toString());
+            assertEquals("10.0.0.13:2882", stuck.get(0).get("server").asText());
+            assertEquals(1002, stuck.get(0).get("ls_id").asLong());
+            assertEquals("QUICK_RESTORE", stuck.get(0).get("status").asText());
+            assertEquals("10.0.0.12:2882", stuck.get(1).get("server").asText());
+
+            // A stream moves: the event carries it (the overview itself did not change).
+            RestoreJobs.advanceLogStream(name, 1002, "10.0.0.13:2882", OceanBaseRestoreRows.LS_RESTORE_MAJOR_DATA, 20,
+                    200_000);
+            JsonNode moved = nextMatching(stream, data -> data.has("log_streams")
+                    && data.get("log_streams").toString().contains("\"finish_bytes\":200000"));
+            assertFalse(moved.get("diagnostics").get("stalled").asBoolean(), "a stream's step is progress");
+
+            RestoreJobs.failLogStream(name, 1002, "10.0.0.13:2882", -9011, "cannot find backup file", "YB42-FAILED");
+            JsonNode failing = nextMatching(list, data -> find(data.get("running"), name) != null
+                    && find(data.get("running"), name).get("log_stream_summary").get("failed").asInt() == 1);
+            assertEquals("10.0.0.13:2882", find(failing.get("running"), name).get("log_stream_summary")
+                    .get("failed_on").get(0).asText());
+            RestoreJobs.finish(name, "FAIL");
+            JsonNode last = nextMatching(stream, data -> "FAIL".equals(data.get("overview").get("status").asText()));
+            assertEquals(1, last.get("log_streams").size(), "the final event names the failed stream: " + last);
+            JsonNode failed = last.get("log_streams").get(0);
+            assertEquals(1002, failed.get("ls_id").asLong());
+            assertEquals("10.0.0.13:2882", failed.get("server").asText());
+            assertEquals("OB_BACKUP_FILE_NOT_EXIST", failed.get("result_name").asText());
+            assertEquals("YB42-FAILED", failed.get("trace_id").asText());
+            assertTrue(failed.get("comment").asText().contains("result: -9011(cannot find backup file)"));
+            assertEquals("(SERVER)ls_id: 1002, addr: 10.0.0.13:2882, module: RESTORE_DATA, result: -9011(cannot find"
+                    + " backup file), trace_id: YB42-FAILED;", last.get("overview").get("comment").asText());
+            await().atMost(WAIT).until(() -> Metrics.value("obrestore_restore_log_stream_failures_total") >= 1);
+        } finally {
+            RestoreJobs.remove(name);
         }
     }
 

@@ -1,84 +1,63 @@
 package io.obrestore.watch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.obrestore.watch.SseDelivery.StreamEvent;
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.helpers.test.AssertSubscriber;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import jakarta.ws.rs.sse.OutboundSseEvent;
-import jakarta.ws.rs.sse.SseEventSink;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.resteasy.reactive.server.jaxrs.SseImpl;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * A consumer that stops reading: its writes never complete. Memory must stay at one event in flight and one
- * waiting, and the consumer must get the latest state when it reads again.
+ * One client's stream as the service builds it, read by a subscriber that asks for one event at a time, as Quarkus
+ * REST does (it asks for the next once the previous is written): a consumer that stops reading must cost one event in
+ * flight and one waiting and get the latest state when it reads again; the final event is never replaced and ends the
+ * stream; heartbeats never queue. What a connection that dies under a write does is tested on the real server
+ * ({@code StreamConnectionsTest}).
  */
 @Tag("fast")
 class SseDeliveryTest {
 
     private static final OutboundSseEvent COMMENT = SseImpl.INSTANCE.newEventBuilder().comment("heartbeat").build();
 
-    /** One client's stream as the service wires it, fed by the test: states, heartbeat ticks, the writer. */
+    /** One client's stream fed by the test: states, heartbeat ticks, and the client reading it. */
     private static final class Client {
         final BroadcastProcessor<StreamEvent> states = BroadcastProcessor.create();
         final BroadcastProcessor<Long> ticks = BroadcastProcessor.create();
-        final SseDelivery.Writer writer;
+        final SseDelivery delivery = new SseDelivery(Multi.createFrom().nothing(), new SimpleMeterRegistry());
+        final AtomicInteger ends = new AtomicInteger();
+        final SseDelivery.Delivery stream = delivery.deliver(states, ticks, COMMENT, ends::incrementAndGet);
+        // Asks for the first event only: "the first write has not completed yet".
+        final AssertSubscriber<OutboundSseEvent> reader = stream.events().subscribe()
+                .withSubscriber(AssertSubscriber.create(1));
         private long ticked;
 
-        Client(SseEventSink sink, Runnable onEnd) {
-            writer = new SseDelivery(Multi.createFrom().nothing(), new SimpleMeterRegistry())
-                    .deliver(states, ticks, COMMENT, sink, onEnd);
+        void offer(int id) {
+            states.onNext(new StreamEvent(id, state(id), false));
         }
 
-        void offer(OutboundSseEvent state) {
-            states.onNext(new StreamEvent(Long.parseLong(state.getId() == null ? "0" : state.getId()), state, false));
-        }
-
-        void finish(OutboundSseEvent last, long id) {
-            states.onNext(new StreamEvent(id, last, true));
+        void finish(int id) {
+            states.onNext(new StreamEvent(id, SseImpl.INSTANCE.newEventBuilder().name("final").id(Integer.toString(id))
+                    .data(String.class, "{}").build(), true));
         }
 
         void heartbeat() {
             ticks.onNext(++ticked);
         }
-    }
 
-    /** A sink whose writes complete only when the test says so, like a socket whose peer does not read. */
-    private static final class StalledSink implements SseEventSink {
-        final List<OutboundSseEvent> written = new ArrayList<>();
-        final List<CompletableFuture<Void>> pending = new ArrayList<>();
-        boolean closed;
-
-        @Override
-        public boolean isClosed() {
-            return closed;
+        /** The write in flight completed: Quarkus REST asks for the next event. */
+        void written() {
+            reader.request(1);
         }
 
-        @Override
-        public CompletionStage<?> send(OutboundSseEvent event) {
-            written.add(event);
-            CompletableFuture<Void> done = new CompletableFuture<>();
-            pending.add(done);
-            return done;
-        }
-
-        @Override
-        public void close() {
-            closed = true;
-        }
-
-        void drainOne() {
-            pending.get(pending.size() - 1).complete(null);
+        List<OutboundSseEvent> received() {
+            return reader.getItems();
         }
     }
 
@@ -88,99 +67,85 @@ class SseDeliveryTest {
 
     @Test
     void aStalledConsumerHoldsTwoEventsAndGetsTheLatest() {
-        StalledSink sink = new StalledSink();
-        AtomicInteger closes = new AtomicInteger();
-        Client subscriber = new Client(sink, closes::incrementAndGet);
-
+        Client client = new Client();
         for (int i = 1; i <= 10_000; i++) {
-            subscriber.offer(state(i));
+            client.offer(i);
         }
-        assertEquals(1, sink.written.size(), "only the first state is on the wire while the peer does not read");
-        assertEquals(9_998, subscriber.writer.dropped(), "every state but the first and the latest was superseded");
+        assertEquals(1, client.received().size(), "only the first state is on the wire while the peer does not read");
+        assertEquals(9_998, client.stream.superseded().get(), "every state but the first and the latest was superseded");
 
-        sink.drainOne();
-        assertEquals(2, sink.written.size());
-        assertEquals("10000", sink.written.get(1).getId(), "the consumer catches up straight to the latest state");
-        sink.drainOne();
-        assertEquals(2, sink.written.size(), "nothing else was queued");
-        assertEquals(0, closes.get());
+        client.written();
+        assertEquals(2, client.received().size());
+        assertEquals("10000", client.received().get(1).getId(), "the consumer catches up straight to the latest state");
+        client.written();
+        assertEquals(2, client.received().size(), "nothing else was queued");
+        assertEquals(0, client.ends.get());
     }
 
     @Test
-    void theFinalEventIsNeverSupersededAndClosesTheStream() {
-        StalledSink sink = new StalledSink();
-        AtomicInteger closes = new AtomicInteger();
-        Client subscriber = new Client(sink, closes::incrementAndGet);
-        subscriber.offer(state(1));
-        subscriber.offer(state(2));
-        subscriber.finish(SseImpl.INSTANCE.newEventBuilder().name("final").data(String.class, "{}").build(), 3);
-        subscriber.offer(state(4));
+    void theFinalEventIsNeverSupersededAndEndsTheStream() {
+        Client client = new Client();
+        client.offer(1);
+        client.offer(2);
+        client.finish(3);
+        client.offer(4);
 
-        sink.drainOne();
-        assertEquals("final", sink.written.get(1).getName(), "the final event replaced the waiting state");
-        sink.drainOne();
-        assertTrue(sink.closed, "closed once the final event is written");
-        assertEquals(2, sink.written.size(), "nothing after the final event");
-        assertEquals(1, closes.get(), "the poller hears about it exactly once");
-        subscriber.writer.end();
-        assertEquals(1, closes.get());
+        client.written();
+        assertEquals("final", client.received().get(1).getName(), "the final event replaced the waiting state");
+        client.reader.assertCompleted();
+        assertEquals(2, client.received().size(), "nothing after the final event");
+        assertEquals(1, client.ends.get(), "the source hears about it exactly once");
+        client.reader.cancel();
+        assertEquals(1, client.ends.get());
+    }
+
+    @Test
+    void aFinalEventEndsTheStreamAtOnceWithoutWaitingForATick() {
+        Client client = new Client();
+        client.finish(1);
+        assertEquals("final", client.received().get(0).getName());
+        client.reader.assertCompleted();
+        assertEquals(1, client.ends.get());
     }
 
     @Test
     void heartbeatsNeverQueueBehindAStalledWrite() {
-        StalledSink sink = new StalledSink();
-        Client subscriber = new Client(sink, () -> { });
-        subscriber.offer(state(1));
+        Client client = new Client();
+        client.offer(1);
         for (int i = 0; i < 1000; i++) {
-            subscriber.heartbeat();
+            client.heartbeat();
         }
-        assertEquals(1, sink.written.size());
-        sink.drainOne();
-        assertEquals(1, sink.written.size(), "no heartbeat was waiting");
-        subscriber.heartbeat();
-        assertEquals(2, sink.written.size(), "an idle stream gets its heartbeat");
-    }
-
-    /** Offers two states, then fails the first one's write with {@code failure}. */
-    private static void failFirstWrite(Client client, StalledSink sink, Throwable failure) {
-        client.offer(state(1));
-        client.offer(state(2));
-        sink.pending.get(0).completeExceptionally(failure);
+        assertEquals(1, client.received().size());
+        client.written();
+        assertEquals(1, client.received().size(), "no heartbeat was waiting");
+        client.heartbeat();
+        assertEquals(2, client.received().size(), "an idle stream gets its heartbeat");
+        assertEquals("heartbeat", client.received().get(1).getComment());
     }
 
     @Test
-    void aWriteOnADeadConnectionEndsTheSubscriberAndLeavesTheSinkToTheConnection() {
-        StalledSink sink = new StalledSink();
-        AtomicInteger closes = new AtomicInteger();
-        Client subscriber = new Client(sink, closes::incrementAndGet);
-        failFirstWrite(subscriber, sink,
-                new java.util.concurrent.CompletionException(new java.nio.channels.ClosedChannelException()));
-        assertEquals(1, closes.get());
-        assertTrue(subscriber.writer.isEnded());
-        assertFalse(sink.closed, "ending a response on a closed channel makes Netty log a double release; Quarkus"
-                + " REST closes the sink when the connection's close handler runs");
-        subscriber.offer(state(3));
-        assertEquals(1, sink.written.size(), "nothing is written after the connection broke");
+    void aClientThatLeavesEndsItsStreamOnceAndLeavesTheOpenCount() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        SseDelivery delivery = new SseDelivery(Multi.createFrom().nothing(), registry);
+        BroadcastProcessor<StreamEvent> states = BroadcastProcessor.create();
+        AtomicInteger ends = new AtomicInteger();
+        AssertSubscriber<OutboundSseEvent> reader = delivery.deliver(states, Multi.createFrom().nothing(), COMMENT,
+                ends::incrementAndGet).events().subscribe().withSubscriber(AssertSubscriber.create(1));
+        assertEquals(1, registry.get("obrestore.watch.subscribers").gauge().value());
+        reader.cancel();
+        assertEquals(1, ends.get());
+        assertEquals(0, registry.get("obrestore.watch.subscribers").gauge().value());
     }
 
     @Test
-    void aWriteThatFailsOtherwiseClosesTheSubscriberAndTheSink() {
-        StalledSink sink = new StalledSink();
-        AtomicInteger closes = new AtomicInteger();
-        Client subscriber = new Client(sink, closes::incrementAndGet);
-        failFirstWrite(subscriber, sink, new IllegalStateException("the event could not be written"));
-        assertTrue(sink.closed);
-        assertEquals(1, closes.get());
-        assertTrue(subscriber.writer.isEnded());
-        subscriber.offer(state(3));
-        assertEquals(1, sink.written.size(), "nothing is written after a failed write");
-    }
-
-    @Test
-    void aConnectionIsGoneWhenAnIoFailureIsAnywhereInTheChain() {
-        assertTrue(SseDelivery.connectionGone(new java.io.IOException("Connection reset by peer")));
-        assertTrue(SseDelivery.connectionGone(new RuntimeException(new java.nio.channels.ClosedChannelException())));
-        assertFalse(SseDelivery.connectionGone(new IllegalStateException("not written")));
-        assertFalse(SseDelivery.connectionGone(null));
+    void theStopAtShutdownEndsEveryOpenStream() {
+        Client client = new Client();
+        client.offer(1);
+        client.delivery.closeAll(null);
+        // The write in flight finishes first; nothing more is written.
+        client.written();
+        client.reader.assertCompleted();
+        assertEquals(1, client.received().size());
+        assertEquals(1, client.ends.get());
     }
 }
