@@ -31,51 +31,26 @@ final class RowReader {
 
     /** A signed count or id. */
     long number(String column) {
-        Object value = row.getValue(column);
-        try {
-            return ColumnValues.signed(value);
-        } catch (ColumnValues.NotReadable e) {
-            return unreadable(column, e, 0L);
-        }
+        return read(column, ColumnValues::signed, 0L);
     }
 
     /** An SCN: unsigned, in a long's 64 bits. */
     long scn(String column) {
-        Object value = row.getValue(column);
-        try {
-            return ColumnValues.unsigned(value);
-        } catch (ColumnValues.NotReadable e) {
-            return unreadable(column, e, 0L);
-        }
+        return read(column, ColumnValues::unsigned, 0L);
     }
 
     String text(String column) {
-        Object value = row.getValue(column);
-        try {
-            return ColumnValues.text(value);
-        } catch (ColumnValues.NotReadable e) {
-            return unreadable(column, e, "");
-        }
+        return read(column, ColumnValues::text, "");
     }
 
     /** A decimal with its scale, as obshell sends DECIMAL columns ({@code "41.60"}). */
     String decimal(String column) {
-        Object value = row.getValue(column);
-        try {
-            return ColumnValues.decimal(value);
-        } catch (ColumnValues.NotReadable e) {
-            return unreadable(column, e, "");
-        }
+        return read(column, ColumnValues::decimal, "");
     }
 
     /** A wall-clock time in RFC 3339, labelled with the zone; {@code ""} when absent. */
     String time(String column) {
-        Object value = row.getValue(column);
-        try {
-            return Rfc3339.format(ColumnValues.time(value), zone);
-        } catch (ColumnValues.NotReadable e) {
-            return unreadable(column, e, "");
-        }
+        return read(column, value -> Rfc3339.format(ColumnValues.time(value), zone), "");
     }
 
     /** A backup set or piece list, every element without its secrets ({@link BackupUriRedactor}). */
@@ -83,8 +58,18 @@ final class RowReader {
         return BackupUriRedactor.redactList(text(column));
     }
 
-    private <T> T unreadable(String column, ColumnValues.NotReadable problem, T zero) {
-        failures.unreadable(view + "." + column, problem.getMessage());
-        return zero;
+    /** One of the forms of {@link ColumnValues}. */
+    @FunctionalInterface
+    private interface Form<T> {
+        T read(Object value) throws ColumnValues.NotReadable;
+    }
+
+    private <T> T read(String column, Form<T> form, T zero) {
+        try {
+            return form.read(row.getValue(column));
+        } catch (ColumnValues.NotReadable problem) {
+            failures.unreadable(view + "." + column, problem.getMessage());
+            return zero;
+        }
     }
 }
