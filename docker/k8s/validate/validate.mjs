@@ -84,6 +84,9 @@ for (const { where, spec } of podSpecs) {
       problems.push(`${where}: ${c.name} does not expose the management port 9000 as "management"`);
     }
     if (!c.resources?.limits?.memory) problems.push(`${where}: ${c.name} has no memory limit`);
+    // /q/metrics names every restoring tenant: each instance demands the token Prometheus sends.
+    const token = (c.env ?? []).find((e) => e.name === 'OBRESTORE_AUTH_METRICS_TOKEN');
+    if (!token?.valueFrom?.secretKeyRef) problems.push(`${where}: ${c.name} sets no OBRESTORE_AUTH_METRICS_TOKEN from a Secret`);
   }
 }
 
@@ -102,6 +105,12 @@ for (const { where, obj } of documents.filter((d) => d.obj.kind === 'ServiceMoni
   for (const e of endpoints) {
     if (e.port !== 'management' || e.path !== '/q/metrics') problems.push(`${where}: must scrape /q/metrics on port management`);
     if (!e.relabelings?.some((r) => r.targetLabel === 'cluster')) problems.push(`${where}: no cluster label`);
+    const token = e.authorization?.credentials;
+    if (e.authorization?.type !== 'Bearer' || !token?.name || !token?.key) {
+      problems.push(`${where}: must send the metrics token (authorization: Bearer, credentials from a Secret)`);
+    } else if (!secretKeys.has(token.key)) {
+      problems.push(`${where}: metrics token key ${token.key} is not in secret.example.yaml`);
+    }
   }
 }
 

@@ -1,10 +1,11 @@
 package io.obrestore.agent;
 
 import io.obrestore.api.ApiResponse;
-import io.obrestore.auth.AgentKey;
+import io.obrestore.auth.AgentKeys;
 import io.obrestore.auth.CredentialVerifier;
 import io.obrestore.config.ServiceConfig;
 import io.smallrye.common.annotation.NonBlocking;
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -21,16 +22,16 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Produces(MediaType.APPLICATION_JSON)
 public class AgentResource {
 
-    private final AgentKey keyPair;
+    private final AgentKeys keys;
     private final CredentialVerifier verifier;
     private final String ip;
     private final int port;
     private final String zone;
     private final long startAtNanos;
 
-    public AgentResource(AgentKey keyPair, CredentialVerifier verifier, ServiceConfig config,
+    public AgentResource(AgentKeys keys, CredentialVerifier verifier, ServiceConfig config,
             @ConfigProperty(name = "quarkus.http.port") int port) {
-        this.keyPair = keyPair;
+        this.keys = keys;
         this.verifier = verifier;
         this.ip = config.agent().ip().orElseGet(AgentResource::hostAddress);
         this.port = port;
@@ -50,13 +51,12 @@ public class AgentResource {
                 AgentIdentity.OBSHELL_VERSION, false, verifier.agentPasswordConfigured(), List.of("v2")));
     }
 
-    /** The RSA public key the SDKs encrypt their auth header with. */
+    /** The RSA public key the SDKs encrypt their auth header with: the current one, once it is ready. */
     @GET
     @Path("secret")
     @Operation(summary = "RSA public key (no auth)", description = "data: AgentSecret; public_key is base64 PKCS#1")
-    @NonBlocking
-    public ApiResponse secret() {
-        return ApiResponse.success(new AgentSecret(ip, port, keyPair.publicKeyBase64()));
+    public Uni<ApiResponse> secret() {
+        return keys.publicKey().map(publicKey -> ApiResponse.success(new AgentSecret(ip, port, publicKey)));
     }
 
     private static String architecture() {

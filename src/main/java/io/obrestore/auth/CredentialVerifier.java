@@ -24,25 +24,13 @@ import org.jboss.logging.Logger;
 public class CredentialVerifier {
 
     private static final Logger LOG = Logger.getLogger(CredentialVerifier.class);
-
-    /** Which header carried the credentials. */
-    public enum HeaderKind {
-        /** {@code X-OCS-Header}: the root@sys password. */
-        OCEANBASE("X-OCS-Header"),
-        /** {@code X-OCS-Agent-Header}: the agent password. */
-        AGENT("X-OCS-Agent-Header");
-
-        private final String headerName;
-
-        HeaderKind(String headerName) {
-            this.headerName = headerName;
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JDK", e);
         }
-
-        /** The HTTP header that carries this kind. */
-        public String headerName() {
-            return headerName;
-        }
-    }
+    });
 
     private final byte[] oceanBaseDigest;
     private final byte[] agentDigest;
@@ -77,16 +65,21 @@ public class CredentialVerifier {
 
     /** Passes, or throws the obshell error for this header kind and configuration. */
     public void verify(HeaderKind kind, String password) {
+        verify(kind, sha256(password));
+    }
+
+    /** {@link #verify(HeaderKind, String)} for a password already digested with {@link #digest}. */
+    public void verify(HeaderKind kind, byte[] passwordDigest) {
         if (kind == HeaderKind.OCEANBASE) {
             if (oceanBaseDigest != null) {
-                require(oceanBaseDigest, password, ErrorCode.INCORRECT_OCEANBASE_PASSWORD);
+                require(oceanBaseDigest, passwordDigest, ErrorCode.INCORRECT_OCEANBASE_PASSWORD);
             } else if (agentDigest != null) {
                 throw new ApiException(ErrorCode.WITH_AGENT_PASSWORD, "oceanbase password is not initialized");
             }
             // else: no password configured at all; the header's uri and ts were still checked.
         } else {
             if (agentDigest != null) {
-                require(agentDigest, password, ErrorCode.INCORRECT_AGENT_PASSWORD);
+                require(agentDigest, passwordDigest, ErrorCode.INCORRECT_AGENT_PASSWORD);
             } else if (oceanBaseDigest != null) {
                 throw new ApiException(ErrorCode.WITH_OCEANBASE_PASSWORD, "agent password is not initialized");
             }
@@ -99,16 +92,25 @@ public class CredentialVerifier {
      * the header got wrong.
      */
     public boolean isSecret(String password) {
-        byte[] digest = sha256(password);
+        return isSecret(sha256(password));
+    }
+
+    /** {@link #isSecret(String)} for a password already digested with {@link #digest}. */
+    public boolean isSecret(byte[] digest) {
         boolean root = oceanBaseDigest != null && MessageDigest.isEqual(oceanBaseDigest, digest);
         boolean agent = agentDigest != null && MessageDigest.isEqual(agentDigest, digest);
         return root | agent;
     }
 
-    private static void require(byte[] expectedDigest, String password, ErrorCode failure) {
+    /** The password's SHA-256, computed once per header for both checks. */
+    public byte[] digest(String password) {
+        return sha256(password);
+    }
+
+    private static void require(byte[] expectedDigest, byte[] passwordDigest, ErrorCode failure) {
         // Comparing fixed-length digests with MessageDigest.isEqual takes the same time whatever the password's
         // length or content; obshell compares with != .
-        if (!MessageDigest.isEqual(expectedDigest, sha256(password))) {
+        if (!MessageDigest.isEqual(expectedDigest, passwordDigest)) {
             throw new ApiException(failure);
         }
     }
@@ -118,10 +120,6 @@ public class CredentialVerifier {
     }
 
     private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JDK", e);
-        }
+        return SHA256.get().digest(text.getBytes(StandardCharsets.UTF_8));
     }
 }

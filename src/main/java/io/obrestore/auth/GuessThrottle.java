@@ -9,33 +9,42 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
- * Slows password guessing down the way MySQL's connection_control does, before any RSA work: after
- * {@code obrestore.auth.throttle.failures} consecutive failed headers from one client address, that address waits
- * {@code delay}, doubled with every further failure up to {@code max-delay} (429 with {@code Retry-After}, nothing
- * decrypted). A global budget caps the failures of all addresses that have not authenticated within the last hour,
- * so many addresses together cannot guess faster either, while a client that has authenticated keeps working.
- * docs/auth-protocol.md §8.
+ * Slows password guessing down the way MySQL's connection_control does, before any RSA work (docs/auth-protocol.md
+ * §8): after {@code obrestore.auth.throttle.failures} consecutive failed headers from one client address, that address
+ * waits {@code delay}, doubled with every further failure up to {@code max-delay} (429 with {@code Retry-After},
+ * nothing decrypted). Clients that have not authenticated within the last hour also draw on two budgets of failures:
+ * one per network ({@code network-failures-per-minute}; an IPv4 /24, an IPv6 /48), so a network flooding the service
+ * spends its own and clients of other networks are not kept waiting, and one for all networks together
+ * ({@code global-failures-per-minute}), so many networks together cannot guess faster either. A client that has
+ * authenticated keeps working through both, also across a restart ({@link AuthenticatedClients}).
  *
  * <p>Failures are weighed by the RSA blocks they cost (a quarter of the blocks, at least one), so an oversized
- * header counts as the several guesses it could have been. IPv6 clients are counted per /64, which one host can
- * fill. The client address is the connection's, or the forwarded one only where Quarkus' proxy settings trust it.
+ * header counts as the several guesses it could have been. IPv6 clients are counted per /64, which one host can fill.
+ * The client address is the connection's, or the forwarded one only where Quarkus' proxy settings trust it.
  */
 @ApplicationScoped
 public class GuessThrottle {
 
     private static final Logger LOG = Logger.getLogger(GuessThrottle.class);
-    /** A client that authenticated within this span is exempt from the global budget (not from its own count). */
+    /** A client that authenticated within this span is exempt from the budgets (not from its own count). */
     static final long KNOWN_NANOS = Duration.ofHours(1).toNanos();
     private static final int MAX_CLIENTS = 100_000;
+    private static final int MAX_NETWORKS = 10_000;
     private static final long LOG_INTERVAL_NANOS = Duration.ofMinutes(1).toNanos();
 
-    /** A check allowed to run; hand it back with {@link #succeeded}, {@link #failed} or {@link #released}. */
-    public record Permit(String client, int weight, boolean fromBudget) {
+    /**
+     * A check allowed to run; hand it back with {@link #succeeded}, {@link #failed} or {@link #released}.
+     *
+     * @param network the network whose budget it drew on, null when the client is known (it drew on none)
+     */
+    public record Permit(String client, int weight, String network) {
     }
 
     private static final class Client {
@@ -46,11 +55,40 @@ public class GuessThrottle {
         boolean authenticated;
     }
 
+    /** Failures a minute, refilled continuously, a third of a minute's worth at once. */
+    private static final class Budget {
+        final double perNano;
+        final double burst;
+        double tokens;
+        long at;
+
+        Budget(int perMinute, long now) {
+            this.perNano = perMinute / (double) Duration.ofMinutes(1).toNanos();
+            // A third of a minute's worth may go at once: the first minute then sees at most 4/3 of the rate.
+            this.burst = Math.max(1, perMinute / 3.0);
+            this.tokens = burst;
+            this.at = now;
+        }
+
+        double refill(long now) {
+            tokens = Math.min(burst, tokens + (now - at) * perNano);
+            at = now;
+            return tokens;
+        }
+
+        long nanosUntil(double weight) {
+            return (long) Math.ceil((weight - tokens) / perNano);
+        }
+
+        void give(int weight) {
+            tokens = Math.min(burst, tokens + weight);
+        }
+    }
+
     private final int threshold;
     private final long delayNanos;
     private final long maxDelayNanos;
-    private final double budgetPerNano;
-    private final double budgetBurst;
+    private final int networkPerMinute;
 
     // Guarded by this.
     private final Map<String, Client> clients = new LinkedHashMap<>(1024, 0.75f, true) {
@@ -59,9 +97,15 @@ public class GuessThrottle {
             return size() > MAX_CLIENTS;
         }
     };
-    private double budget;
-    private long budgetAt;
-    private long budgetLoggedAt;
+    private final Map<String, Budget> networks = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Budget> eldest) {
+            return size() > MAX_NETWORKS;
+        }
+    };
+    private final Budget global;
+    private final Map<String, Long> loggedNetworks = new HashMap<>();
+    private long globalLoggedAt;
 
     @Inject
     public GuessThrottle(ServiceConfig config) {
@@ -72,13 +116,9 @@ public class GuessThrottle {
         this.threshold = config.failures();
         this.delayNanos = config.delay().toNanos();
         this.maxDelayNanos = Math.max(delayNanos, config.maxDelay().toNanos());
-        int perMinute = config.globalFailuresPerMinute();
-        this.budgetPerNano = perMinute / (double) Duration.ofMinutes(1).toNanos();
-        // A third of a minute's worth may go at once: the first minute then sees at most 4/3 of the rate.
-        this.budgetBurst = Math.max(1, perMinute / 3.0);
-        this.budget = budgetBurst;
-        this.budgetAt = now;
-        this.budgetLoggedAt = now - LOG_INTERVAL_NANOS;
+        this.networkPerMinute = config.networkFailuresPerMinute();
+        this.global = new Budget(config.globalFailuresPerMinute(), now);
+        this.globalLoggedAt = now - LOG_INTERVAL_NANOS;
     }
 
     /** The key a client is counted under: its IPv4 address, or the /64 of its IPv6 address. */
@@ -86,17 +126,27 @@ public class GuessThrottle {
         if (address == null || address.indexOf(':') < 0) {
             return address == null ? "" : address;
         }
-        try {
-            InetAddress parsed = InetAddress.getByName(address);
-            if (parsed instanceof Inet6Address) {
-                byte[] bytes = parsed.getAddress();
-                java.util.Arrays.fill(bytes, 8, 16, (byte) 0);
-                return InetAddress.getByAddress(bytes).getHostAddress() + "/64";
-            }
-            return parsed.getHostAddress();
-        } catch (UnknownHostException e) {
+        byte[] bytes = ipv6(address);
+        if (bytes == null) {
             return address;
         }
+        Arrays.fill(bytes, 8, 16, (byte) 0);
+        return hostAddress(bytes) + "/64";
+    }
+
+    /** The network a client key belongs to: the /24 of an IPv4 address, the /48 of an IPv6 one. */
+    static String networkKey(String client) {
+        int slash = client.indexOf('/');
+        if (slash > 0) {
+            byte[] bytes = ipv6(client.substring(0, slash));
+            if (bytes != null) {
+                Arrays.fill(bytes, 6, 16, (byte) 0);
+                return hostAddress(bytes) + "/48";
+            }
+            return client;
+        }
+        int lastDot = client.lastIndexOf('.');
+        return lastDot < 0 ? client : client.substring(0, lastDot) + ".0/24";
     }
 
     /**
@@ -118,25 +168,32 @@ public class GuessThrottle {
         }
         int weight = weight(blocks);
         boolean known = state != null && state.authenticated && now - state.lastSuccess < KNOWN_NANOS;
+        String network = null;
         if (!known) {
-            refill(now);
-            if (budget < weight) {
-                if (now - budgetLoggedAt >= LOG_INTERVAL_NANOS) {
-                    budgetLoggedAt = now;
-                    LOG.warnf("Authentication failures exceed %.0f a minute from clients that have not authenticated"
-                            + " recently: they wait (429) until the budget refills; authenticated clients are served",
-                            budgetPerNano * Duration.ofMinutes(1).toNanos());
-                }
-                throw refused((long) Math.ceil((weight - budget) / budgetPerNano));
+            network = networkKey(client);
+            Budget own = networks.computeIfAbsent(network, key -> new Budget(networkPerMinute, now));
+            if (own.refill(now) < weight) {
+                logSpent(network, now);
+                throw refused(own.nanosUntil(weight));
             }
-            budget -= weight;
+            if (global.refill(now) < weight) {
+                if (now - globalLoggedAt >= LOG_INTERVAL_NANOS) {
+                    globalLoggedAt = now;
+                    LOG.warnf("Authentication failures exceed %d a minute from all networks together: clients that"
+                            + " have not authenticated recently wait (429) until the budget refills; authenticated"
+                            + " clients are served", Math.round(global.perNano * Duration.ofMinutes(1).toNanos()));
+                }
+                throw refused(global.nanosUntil(weight));
+            }
+            own.tokens -= weight;
+            global.tokens -= weight;
         }
         if (state == null) {
             state = new Client();
             clients.put(client, state);
         }
         state.inFlight++;
-        return new Permit(client, weight, !known);
+        return new Permit(client, weight, network);
     }
 
     /** The header passed: the client's count starts again and its budget share is returned. */
@@ -146,9 +203,7 @@ public class GuessThrottle {
         state.lockedUntil = 0;
         state.authenticated = true;
         state.lastSuccess = now;
-        if (permit.fromBudget()) {
-            budget = Math.min(budgetBurst, budget + permit.weight());
-        }
+        giveBack(permit);
     }
 
     /** The header failed ({@code errCode}): counted; at the threshold and beyond, the client waits, logged once per wait. */
@@ -164,11 +219,52 @@ public class GuessThrottle {
         }
     }
 
-    /** The check could not be made (the block memory was unavailable): neither a success nor a guess. */
+    /** The check could not be made (no fault of the client's): neither a success nor a guess. */
     public synchronized void released(Permit permit) {
         finish(permit);
-        if (permit.fromBudget()) {
-            budget = Math.min(budgetBurst, budget + permit.weight());
+        giveBack(permit);
+    }
+
+    /** Clients that authenticated within the last hour, with the {@code now} (nanos) of their last success. */
+    synchronized Map<String, Long> authenticated(long now) {
+        Map<String, Long> known = new HashMap<>();
+        clients.forEach((client, state) -> {
+            if (state.authenticated && now - state.lastSuccess < KNOWN_NANOS) {
+                known.put(client, state.lastSuccess);
+            }
+        });
+        return known;
+    }
+
+    /** Clients that authenticated before a restart, with their last success on this process's {@code nanoTime}. */
+    synchronized void rememberAuthenticated(Map<String, Long> known) {
+        known.forEach((client, lastSuccess) -> {
+            Client state = clients.computeIfAbsent(client, key -> new Client());
+            state.authenticated = true;
+            state.lastSuccess = lastSuccess;
+        });
+    }
+
+    private void giveBack(Permit permit) {
+        if (permit.network() != null) {
+            Budget own = networks.get(permit.network());
+            if (own != null) {
+                own.give(permit.weight());
+            }
+            global.give(permit.weight());
+        }
+    }
+
+    private void logSpent(String network, long now) {
+        Long logged = loggedNetworks.get(network);
+        if (logged == null || now - logged >= LOG_INTERVAL_NANOS) {
+            if (loggedNetworks.size() > 1_000) {
+                loggedNetworks.clear();
+            }
+            loggedNetworks.put(network, now);
+            LOG.warnf("Authentication failures from network %s exceed %d a minute: its clients that have not"
+                    + " authenticated recently wait (429); other networks and authenticated clients are served",
+                    network, networkPerMinute);
         }
     }
 
@@ -178,11 +274,6 @@ public class GuessThrottle {
         return state;
     }
 
-    private void refill(long now) {
-        budget = Math.min(budgetBurst, budget + (now - budgetAt) * budgetPerNano);
-        budgetAt = now;
-    }
-
     private static int weight(int blocks) {
         return Math.max(1, (blocks + 3) / 4);
     }
@@ -190,5 +281,22 @@ public class GuessThrottle {
     private static ApiException refused(long waitNanos) {
         long seconds = Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L);
         return ApiException.retryAfter(seconds, ErrorCode.TOO_MANY_FAILURES, seconds);
+    }
+
+    private static byte[] ipv6(String address) {
+        try {
+            InetAddress parsed = InetAddress.getByName(address);
+            return parsed instanceof Inet6Address ? parsed.getAddress() : null;
+        } catch (UnknownHostException e) {
+            return null;
+        }
+    }
+
+    private static String hostAddress(byte[] bytes) {
+        try {
+            return InetAddress.getByAddress(bytes).getHostAddress();
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("16 bytes are an IPv6 address", e);
+        }
     }
 }

@@ -10,6 +10,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -27,10 +28,21 @@ public class RsaThreads {
     private final int maxWaiting;
     private final AtomicInteger waiting = new AtomicInteger();
 
+    @Inject
     public RsaThreads(Vertx vertx, ServiceConfig config) {
         int threads = config.auth().rsaThreads();
         this.executor = threads == 0 ? null : vertx.createSharedWorkerExecutor("obrestore-rsa", threads);
         this.maxWaiting = threads * QUEUE_PER_THREAD;
+    }
+
+    private RsaThreads() {
+        this.executor = null;
+        this.maxWaiting = 0;
+    }
+
+    /** Decryption on the calling thread (tests, benchmarks). */
+    static RsaThreads onCallingThread() {
+        return new RsaThreads();
     }
 
     /** Whether decryption runs on the calling event loop. */

@@ -86,23 +86,27 @@ public interface ServiceConfig {
         boolean required();
 
         /**
-         * The RSA private key, shared by all replicas behind one Service: base64 DER (PKCS#1 as obshell stores it,
-         * or PKCS#8) or PEM ({@code RSA PRIVATE KEY} or {@code PRIVATE KEY}).
+         * An RSA private key shared by all replicas behind one Service, as the seed of the keys they use: each epoch of
+         * their shared block memory ({@link #blockMemoryStore()} {@code redis}, required with it) has a key every
+         * replica derives from this one and the epoch alike, never this key itself (docs/auth-protocol.md §7). Base64
+         * DER (PKCS#1 as obshell stores it, or PKCS#8) or PEM ({@code RSA PRIVATE KEY} or {@code PRIVATE KEY}).
+         * Unset: every start makes a key of its own, kept in memory only.
          */
         Optional<String> privateKey();
 
         /** A file holding the private key in one of the forms {@link #privateKey()} accepts. */
         Optional<Path> privateKeyFile();
 
-        /** Bits of a generated key: 1024 (obshell's) or 2048. */
+        /** Bits of every key the service decrypts headers with: 1024 (obshell's) or 2048. */
         @WithDefault("1024")
         @WithConverter(KeySize.class)
         int keySize();
 
         /**
-         * Where a generated key is kept ({@code agent-key.pem}, owner-only), so restarts keep the public key the
-         * clients cached. Used only when no key is configured. The default lies in the user's home, never in the
-         * working directory, so a private key cannot end up one {@code git add .} away from a commit.
+         * Where the throttle keeps the client addresses that authenticated within the last hour
+         * ({@code authenticated-clients}, owner-only), so they stay exempt from the failure budgets across a restart.
+         * No key is ever written here (keys change at every start); an {@code agent-key.pem} an earlier version left
+         * is removed. The default lies in the user's home, never in the working directory.
          */
         @WithDefault("${user.home}/.local/state/ob-restore-overview")
         Path dataDir();
@@ -137,7 +141,8 @@ public interface ServiceConfig {
 
         /**
          * How long a block that carried the right password is remembered when it does not also carry the header's
-         * whole {@code ts} (long passwords): a forger could pair it with a fresh {@code ts} until then.
+         * whole {@code ts} (long passwords): a forger could pair it with a fresh {@code ts} until then. Also the
+         * longest a key lives: it changes at least this often, so no such block outlives the memory of it.
          * docs/auth-protocol.md §7.
          */
         @WithDefault("24h")
@@ -145,17 +150,18 @@ public interface ServiceConfig {
         Duration passwordBlockRetention();
 
         /**
-         * Most header blocks the process remembers (about 110 bytes each); when full, new headers get 503
-         * {@code Security.Authentication.Unavailable} rather than young blocks being forgotten. Size it as blocks per
-         * second of traffic (2-3 per request) times {@code max-lifetime} plus {@code clock-skew}.
+         * Most header blocks the process remembers per key (12-16 bytes each); when full, the key changes (the SDKs
+         * fetch the new one on {@code code: 1}) rather than headers being refused or young blocks forgotten. Size it
+         * as blocks per second of traffic (2-3 per request) times {@code max-lifetime} plus {@code clock-skew}.
          */
         @WithDefault("100000")
         @WithConverter(Positive.class)
         int blockMemory();
 
         /**
-         * Where header blocks are remembered: {@code local} (this process) or {@code redis} ({@code quarkus.redis.hosts},
-         * shared by replicas that share a key, so none accepts a block another one checked).
+         * Where header blocks are remembered: {@code local} (this process, with a key of its own) or {@code redis}
+         * ({@code quarkus.redis.hosts}, shared by replicas that share {@link #privateKey()}, so none accepts a block
+         * another one saw; the Redis must run with {@code maxmemory-policy noeviction}, checked at start).
          */
         @WithDefault("local")
         BlockMemoryStore blockMemoryStore();
@@ -176,6 +182,13 @@ public interface ServiceConfig {
          */
         @WithDefault("auto")
         RsaProviderChoice rsaProvider();
+
+        /**
+         * The bearer token {@code /q/metrics} on the management port demands ({@code Authorization: Bearer <token>},
+         * Prometheus' {@code authorization} credentials). Unset: the metrics answer loopback clients only. Probes
+         * never need it. docs/operations.md, "Metrics".
+         */
+        Optional<String> metricsToken();
 
         /** Throttling of failed headers ({@code obrestore.auth.throttle.*}), modelled on MySQL's connection_control. */
         Throttle throttle();
@@ -200,15 +213,33 @@ public interface ServiceConfig {
         Duration maxDelay();
 
         /**
-         * Failed headers per minute, from all client addresses together that have not authenticated within the last
-         * hour; beyond it they wait (429) while clients that have authenticated are still served.
+         * Failed headers per minute from one network (an IPv4 /24, an IPv6 /48), of its client addresses that have
+         * not authenticated within the last hour; beyond it they wait (429) while other networks and clients that
+         * have authenticated are served.
          */
         @WithDefault("60")
         @WithConverter(Positive.class)
+        int networkFailuresPerMinute();
+
+        /**
+         * Failed headers per minute from all networks together, of client addresses that have not authenticated
+         * within the last hour; beyond it they all wait (429) while clients that have authenticated are served.
+         */
+        @WithDefault("300")
+        @WithConverter(Positive.class)
         int globalFailuresPerMinute();
+
+        /**
+         * Connections one client address (IPv6: its /64) may hold open at once, on the API and the management port;
+         * one more is closed as it arrives, so one host cannot take {@code quarkus.http.limits.max-connections} from
+         * everyone else.
+         */
+        @WithDefault("64")
+        @WithConverter(Positive.class)
+        int connectionsPerClient();
     }
 
-    /** Where header blocks are remembered. */
+    /** Which JCA provider does the private-key work. */
     enum RsaProviderChoice {
         /** Amazon Corretto Crypto Provider where it loads, else the JDK's. */
         AUTO,
@@ -216,6 +247,7 @@ public interface ServiceConfig {
         JDK
     }
 
+    /** Where header blocks are remembered. */
     enum BlockMemoryStore {
         /** In this process. */
         LOCAL,

@@ -18,7 +18,7 @@ public final class StartupOrder {
     /** Passwords and {@code obrestore.auth.required}: before a key could be generated and written. */
     public static final int CREDENTIALS = 9;
 
-    /** The RSA key: loaded, or generated and written to the data directory. */
+    /** The keys and the memory of their blocks (a Redis contacted, a leftover key file removed), the ACCP loader. */
     public static final int AGENT_KEY = 10;
 
     /** The stream gauges (open streams, watched tenants): on the metrics page from the start, not the first stream. */

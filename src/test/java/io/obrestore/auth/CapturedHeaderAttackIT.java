@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.obrestore.support.Json;
+import io.obrestore.support.ObshellSdkClient;
 import io.obrestore.support.ObshellSdkHeaders;
+import io.obrestore.support.RawHttp;
 import io.obrestore.support.ServiceProcess;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
@@ -44,6 +46,8 @@ class CapturedHeaderAttackIT {
     private static final String TASKS = "/api/v1/restore/tasks";
     private static final String RUNNING = "/api/v1/restore/running/stream";
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** The SDKs' chunk: 512/8 - 11 bytes. */
+    private static final int CHUNK = 53;
 
     @TempDir
     static Path dir;
@@ -58,6 +62,7 @@ class CapturedHeaderAttackIT {
                 "OBRESTORE_AUTH_AGENT_PASSWORD", LONG_PASSWORD,
                 // Guessing is throttled; these attacks are about what a header reveals, not how fast one may guess.
                 "OBRESTORE_AUTH_THROTTLE_FAILURES", "1000000",
+                "OBRESTORE_AUTH_THROTTLE_NETWORK_FAILURES_PER_MINUTE", "1000000",
                 "OBRESTORE_AUTH_THROTTLE_GLOBAL_FAILURES_PER_MINUTE", "1000000"));
         attacker = new ObshellSdkHeaders(service.publicKey());
     }
@@ -145,7 +150,11 @@ class CapturedHeaderAttackIT {
                 attacker.go("guess", TASKS))));
     }
 
-    /** A second ts key appended by a forger is refused even before the victim's header arrives (no memory needed). */
+    /**
+     * A second ts key appended by a forger is refused even before the victim's header arrives (no memory needed). The
+     * forgery's blocks are remembered as it arrives, whatever happens to it, so the victim's header, held back and
+     * spliced first, is a replay when it arrives: the SDK sends a fresh one.
+     */
     @Test
     void aForgedSecondTsIsRefusedOutright() throws Exception {
         String victim = attacker.go(PASSWORD, OVERVIEW);
@@ -153,8 +162,126 @@ class CapturedHeaderAttackIT {
                 .substring(0, 53);
         String spliced = splice(firstBlock(victim), completing(prefix, TASKS) + "\",\"Ts\":\"9999999999\",\"Keys\":null}");
         assertEquals("Security.Authentication.Header.DecryptFailed", errCode(service.get(TASKS, "X-OCS-Header", spliced)));
-        // Nothing is remembered of a header that did not parse: the victim's own header still passes, once.
-        assertEquals(200, service.get(OVERVIEW, "X-OCS-Header", victim).statusCode());
+        assertEquals("Security.Authentication.Replayed", errCode(service.get(OVERVIEW, "X-OCS-Header", victim)));
+        assertEquals(200, service.get(OVERVIEW, "X-OCS-Header", attacker.go(PASSWORD, OVERVIEW)).statusCode());
+    }
+
+    /**
+     * A client locked out by the throttle (three wrong passwords) sends a valid header: 429, unchecked. Sent from
+     * another address, that header, or its first block with a password of 40 characters and a fresh ts of the
+     * attacker's, gets nothing: its first block was remembered with the 429.
+     */
+    @Test
+    void aHeaderTheThrottleRefusedIsWorthlessFromAnyOtherAddress() throws Exception {
+        try (ServiceProcess guarded = ServiceProcess.start(dir, "throttled", Map.of(
+                "OBRESTORE_AUTH_PASSWORD", PASSWORD, "OBRESTORE_AUTH_AGENT_PASSWORD", LONG_PASSWORD))) {
+            ObshellSdkHeaders sdk = new ObshellSdkHeaders(guarded.publicKey());
+            int port = guarded.port();
+            for (int i = 0; i < 3; i++) {
+                assertEquals(401, RawHttp.get("127.0.8.1", port, OVERVIEW, "X-OCS-Header", sdk.go("typo", OVERVIEW)).status());
+            }
+            String victim = sdk.go(PASSWORD, OVERVIEW);
+            String longVictim = sdk.go(LONG_PASSWORD, OVERVIEW);
+            assertEquals(429, RawHttp.get("127.0.8.1", port, OVERVIEW, "X-OCS-Header", victim).status());
+            assertEquals(429, RawHttp.get("127.0.8.1", port, OVERVIEW, "X-OCS-Agent-Header", longVictim).status());
+
+            RawHttp.Answer replayed = RawHttp.get("127.0.9.1", port, OVERVIEW, "X-OCS-Header", victim);
+            byte[] longBlock = Arrays.copyOf(Base64.getDecoder().decode(longVictim), sdk.blockSize());
+            String forged = spliceWith(sdk, longBlock, "s\":\"" + ObshellSdkHeaders.expiry() + "\",\"Uri\":\"" + TASKS
+                    + "\",\"Keys\":null}");
+            RawHttp.Answer spliced = RawHttp.get("127.0.9.1", port, TASKS, "X-OCS-Agent-Header", forged);
+            System.out.printf("ATTACK a header the throttle refused (429), from another address: %d %s; its long"
+                    + " password's block with a fresh ts: %d %s%n", replayed.status(), errCode(replayed),
+                    spliced.status(), errCode(spliced));
+            assertEquals("Security.Authentication.Replayed", errCode(replayed));
+            assertEquals("Security.Authentication.Replayed", errCode(spliced));
+            // The attacker's own header with a wrong password is checked normally from there.
+            assertEquals("Security.Authentication.IncorrectOceanbasePassword", errCode(RawHttp.get("127.0.9.1", port,
+                    TASKS, "X-OCS-Header", sdk.go("guess", TASKS))));
+        }
+    }
+
+    /**
+     * A header the clock refused (its ts passed) leaves no usable block: the first block of a 40-character password,
+     * which holds no ts digit, spliced with a fresh ts is a replay.
+     */
+    @Test
+    void aHeaderTheClockRefusedLeavesNoUsableBlock() throws Exception {
+        String expired = attacker.encrypt(ObshellSdkHeaders.goPlaintext(LONG_PASSWORD,
+                Instant.now().getEpochSecond() - 5, OVERVIEW, null));
+        assertEquals("Security.Authentication.Expired", errCode(service.get(OVERVIEW, "X-OCS-Agent-Header", expired)));
+        String forged = splice(firstBlock(expired), "s\":\"" + ObshellSdkHeaders.expiry() + "\",\"Uri\":\"" + TASKS
+                + "\",\"Keys\":null}");
+        HttpResponse<String> answer = service.get(TASKS, "X-OCS-Agent-Header", forged);
+        System.out.printf("ATTACK an expired header's password block with a fresh ts: %d %s%n", answer.statusCode(),
+                errCode(answer));
+        assertEquals("Security.Authentication.Replayed", errCode(answer));
+    }
+
+    /**
+     * A restart forgets what the process saw, and the key with it: a header answered before the restart, sent again
+     * within its 60 s, and a 40-character password's first block with a fresh ts, are headers for a key that no longer
+     * exists (code 1). The SDKs fetch the new key and carry on.
+     */
+    @Test
+    void aRestartMakesEveryEarlierHeaderWorthless() throws Exception {
+        Map<String, String> env = Map.of("OBRESTORE_AUTH_PASSWORD", PASSWORD,
+                "OBRESTORE_AUTH_AGENT_PASSWORD", LONG_PASSWORD);
+        String victim;
+        String longVictim;
+        String keyBefore;
+        try (ServiceProcess before = ServiceProcess.start(dir, "restarted", env)) {
+            keyBefore = before.publicKey();
+            ObshellSdkHeaders sdk = new ObshellSdkHeaders(keyBefore);
+            victim = sdk.go(PASSWORD, OVERVIEW);
+            longVictim = sdk.go(LONG_PASSWORD, OVERVIEW);
+            assertEquals(200, before.get(OVERVIEW, "X-OCS-Header", victim).statusCode());
+            assertEquals(200, before.get(OVERVIEW, "X-OCS-Agent-Header", longVictim).statusCode());
+        }
+        try (ServiceProcess after = ServiceProcess.start(dir, "restarted", env)) {
+            HttpResponse<String> replayed = after.get(OVERVIEW, "X-OCS-Header", victim);
+            ObshellSdkHeaders oldKey = new ObshellSdkHeaders(keyBefore);
+            byte[] longBlock = Arrays.copyOf(Base64.getDecoder().decode(longVictim), oldKey.blockSize());
+            String forged = spliceWith(oldKey, longBlock, "s\":\"" + ObshellSdkHeaders.expiry() + "\",\"Uri\":\"" + TASKS
+                    + "\",\"Keys\":null}");
+            HttpResponse<String> spliced = after.get(TASKS, "X-OCS-Agent-Header", forged);
+            System.out.printf("ATTACK after a restart: the answered header again %d %s; the long password's block with"
+                    + " a fresh ts %d %s%n", replayed.statusCode(), errCode(replayed), spliced.statusCode(),
+                    errCode(spliced));
+            assertFalse(keyBefore.equals(after.publicKey()), "a new key at every start");
+            assertEquals("Security.Authentication.Header.DecryptFailed", errCode(replayed));
+            assertEquals("Security.Authentication.Header.DecryptFailed", errCode(spliced));
+            assertEquals(1, Json.parse(spliced.body()).get("error").get("code").asInt());
+            for (ObshellSdkClient.Sdk kind : ObshellSdkClient.Sdk.values()) {
+                ObshellSdkClient client = new ObshellSdkClient(kind, "127.0.0.1", after.port(), PASSWORD, "X-OCS-Header");
+                assertEquals(200, client.get(OVERVIEW).status(), kind.name());
+            }
+        }
+    }
+
+    /**
+     * The length oracle: a forger's header opens a JSON string, puts the block he probes in the middle, and closes it.
+     * A well-padded block of 53 bytes parses there (the header is then checked: a wrong password), but so did a
+     * well-padded 2-byte one, which told it apart from a badly padded block (a 53-byte stand-in that never parses).
+     * Every block before the last must now hold exactly one SDK chunk, so the short one fails like bad padding.
+     */
+    @Test
+    void aShortWellPaddedBlockBeforeTheLastFailsLikeBadPadding() throws Exception {
+        String open = "{\"Auth\":\"guess\",\"x\":\"";
+        String first = open + "y".repeat(CHUNK - open.length());
+        String close = "\",\"Ts\":\"" + ObshellSdkHeaders.expiry() + "\",\"Uri\":\"" + OVERVIEW + "\",\"Keys\":null}";
+        Map<String, String> answers = new LinkedHashMap<>();
+        for (String probed : List.of("a".repeat(CHUNK), "ab")) {
+            ByteArrayOutputStream header = new ByteArrayOutputStream();
+            header.writeBytes(attacker.blocks(first.getBytes(StandardCharsets.UTF_8)));
+            header.writeBytes(attacker.blocks(probed.getBytes(StandardCharsets.UTF_8)));
+            header.writeBytes(attacker.blocks(close.getBytes(StandardCharsets.UTF_8)));
+            answers.put(probed.length() + " bytes", errCode(service.get(OVERVIEW, "X-OCS-Header",
+                    Base64.getEncoder().encodeToString(header.toByteArray()))));
+        }
+        System.out.printf("ATTACK length oracle, a well-padded block before the last: %s%n", answers);
+        assertEquals("Security.Authentication.IncorrectOceanbasePassword", answers.get("53 bytes"));
+        assertEquals("Security.Authentication.Header.DecryptFailed", answers.get("2 bytes"));
     }
 
     /** Someone with the password cannot make a header that lives longer than obrestore.auth.max-lifetime. */
@@ -308,6 +435,12 @@ class CapturedHeaderAttackIT {
 
     private static String errCode(HttpResponse<String> response) {
         return Json.parse(response.body()).path("error").path("errCode").asText("none: " + response.statusCode());
+    }
+
+    private static String errCode(RawHttp.Answer answer) {
+        // A success may come chunked (RawHttp keeps the raw body): only errors are read.
+        return answer.status() < 400 ? "none: " + answer.status()
+                : Json.parse(answer.body()).path("error").path("errCode").asText("none: " + answer.status());
     }
 
     /** The body without what differs per request (timestamp, duration, traceId). */

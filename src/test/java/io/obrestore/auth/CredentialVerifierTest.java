@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.obrestore.api.ApiException;
 import io.obrestore.api.ErrorCode;
-import io.obrestore.auth.CredentialVerifier.HeaderKind;
 import java.util.Optional;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

@@ -89,9 +89,62 @@ class GuessThrottleTest {
             }
             throttle.succeeded(throttle.admit("10.9.9.9", 2, now), now);
         }
-        // 60 a minute plus the burst of 20 that may go at once.
+        // 60 a minute plus the burst of 20 that may go at once: the network's budget.
         assertTrue(checked <= 80, "checked in the first minute: " + checked);
         assertTrue(checked >= 60, "the budget is used, not blocked: " + checked);
+    }
+
+    @Test
+    void aFreshClientOfAnotherNetworkIsNotKeptWaitingByAFloodingNetwork() {
+        for (int round = 0; round < 10; round++) {
+            now += SECOND;
+            for (int i = 0; i < 256; i++) {
+                try {
+                    fail("10.1.0." + i, 2);
+                } catch (ApiException refused) {
+                    assertEquals(ErrorCode.TOO_MANY_FAILURES, refused.code());
+                }
+            }
+        }
+        assertEquals(ErrorCode.TOO_MANY_FAILURES, assertThrows(ApiException.class,
+                () -> throttle.admit("10.1.0.77", 2, now)).code(), "the flooding network waits");
+        throttle.succeeded(throttle.admit("10.2.0.1", 2, now), now); // never seen before, another /24
+    }
+
+    @Test
+    void manyNetworksTogetherGetNoMoreThanTheGlobalBudget() {
+        int checked = 0;
+        long end = now + 60 * SECOND;
+        for (; now < end; now += SECOND / 10) {
+            for (int network = 0; network < 40; network++) {
+                try {
+                    fail("10." + network + ".0." + (now / SECOND % 200), 2);
+                    checked++;
+                } catch (ApiException refused) {
+                    assertEquals(ErrorCode.TOO_MANY_FAILURES, refused.code());
+                }
+            }
+        }
+        // 300 a minute plus the burst of 100.
+        assertTrue(checked <= 400, "checked in the first minute: " + checked);
+        assertTrue(checked >= 300, "the budget is used: " + checked);
+    }
+
+    @Test
+    void clientsThatAuthenticatedAreRememberedAcrossARestart() {
+        throttle.succeeded(throttle.admit("10.9.9.9", 2, now), now);
+        GuessThrottle restarted = new GuessThrottle(TestThrottles.defaults(), now);
+        restarted.rememberAuthenticated(throttle.authenticated(now));
+        for (int i = 0; i < 256; i++) {
+            try {
+                restarted.failed(restarted.admit("10.9.9." + (i % 200 + 10), 2, now), "x", now);
+            } catch (ApiException refused) {
+                assertEquals(ErrorCode.TOO_MANY_FAILURES, refused.code());
+            }
+        }
+        restarted.succeeded(restarted.admit("10.9.9.9", 2, now), now); // its network's budget is spent
+        now += GuessThrottle.KNOWN_NANOS;
+        assertTrue(throttle.authenticated(now).isEmpty(), "an hour later it is a stranger again");
     }
 
     @Test
@@ -100,5 +153,13 @@ class GuessThrottleTest {
         assertEquals("2001:db8:1:2:0:0:0:0/64", GuessThrottle.clientKey("2001:db8:1:2:aaaa::1"));
         assertEquals("127.0.0.5", GuessThrottle.clientKey("127.0.0.5"));
         assertTrue(Duration.ofNanos(GuessThrottle.KNOWN_NANOS).toMinutes() == 60);
+    }
+
+    @Test
+    void networksAreIpv4Slash24AndIpv6Slash48() {
+        assertEquals("10.1.2.0/24", GuessThrottle.networkKey("10.1.2.77"));
+        assertEquals("2001:db8:1:0:0:0:0:0/48", GuessThrottle.networkKey(GuessThrottle.clientKey("2001:db8:1:2:aaaa::1")));
+        assertEquals(GuessThrottle.networkKey(GuessThrottle.clientKey("2001:db8:1:ffff::1")),
+                GuessThrottle.networkKey(GuessThrottle.clientKey("2001:db8:1:2::1")));
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.obrestore.auth.key.Pkcs1;
 import io.obrestore.support.AuthEnabledProfile;
 import io.obrestore.support.Json;
 import io.obrestore.support.MariaDbTestResource;

@@ -9,12 +9,12 @@ final class TestThrottles {
     private TestThrottles() {
     }
 
-    /** The documented defaults: 3 failures, 6 s doubling to 10 min, 60 failures a minute in total. */
+    /** The documented defaults: 3 failures, 6 s doubling to 10 min, 60 a minute per network, 300 in total. */
     static ServiceConfig.Throttle defaults() {
-        return of(3, Duration.ofSeconds(6), Duration.ofMinutes(10), 60);
+        return of(3, Duration.ofSeconds(6), Duration.ofMinutes(10), 60, 300);
     }
 
-    static ServiceConfig.Throttle of(int failures, Duration delay, Duration maxDelay, int perMinute) {
+    static ServiceConfig.Throttle of(int failures, Duration delay, Duration maxDelay, int perNetwork, int perMinute) {
         return new ServiceConfig.Throttle() {
             @Override
             public int failures() {
@@ -32,8 +32,18 @@ final class TestThrottles {
             }
 
             @Override
+            public int networkFailuresPerMinute() {
+                return perNetwork;
+            }
+
+            @Override
             public int globalFailuresPerMinute() {
                 return perMinute;
+            }
+
+            @Override
+            public int connectionsPerClient() {
+                return 64;
             }
         };
     }

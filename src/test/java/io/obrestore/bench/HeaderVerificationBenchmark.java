@@ -30,7 +30,7 @@ public final class HeaderVerificationBenchmark {
     }
 
     private static void measure(RsaProviderChoice choice, int bits) throws Exception {
-        AuthBenchmarkAccess service = AuthBenchmarkAccess.withGeneratedKey(bits, "P@ssw0rd!", choice);
+        AuthBenchmarkAccess service = AuthBenchmarkAccess.withGeneratedKey(bits, "P@ssw0rd!", choice, 2 * (WARMUP + MEASURED) * 4);
         System.out.println("# " + choice + ": " + service.provider());
         ObshellSdkHeaders sdk = new ObshellSdkHeaders(service.publicKeyBase64());
         String uri = "/api/v1/tenant/rt2/restore/overview";

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The monitoring bundle as Prometheus' own tool sees it: the rule file is valid, every alert has a unit test and they
@@ -20,11 +21,18 @@ class MonitoringRulesTest {
 
     static final Path MONITORING = Path.of("docker", "monitoring");
 
+    @TempDir
+    Path installed;
+
     private static String promtool(String... args) throws Exception {
+        return promtool(MONITORING, args);
+    }
+
+    private static String promtool(Path directory, String... args) throws Exception {
         String[] command = new String[args.length + 1];
         command[0] = "promtool";
         System.arraycopy(args, 0, command, 1, args.length);
-        Process process = new ProcessBuilder(command).directory(MONITORING.toFile()).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, process.waitFor(), String.join(" ", command) + ":\n" + output);
         return output;
@@ -34,7 +42,12 @@ class MonitoringRulesTest {
     void theRulesAreValidAndEveryAlertIsUnitTested() throws Exception {
         assertTrue(promtool("check", "rules", "ob-restore-overview.rules.yml").contains("SUCCESS: 8 rules found"));
         assertTrue(promtool("test", "rules", "ob-restore-overview.rules.test.yml").contains("SUCCESS"));
-        promtool("check", "config", "prometheus.example.yml");
+        // The example as installed: next to its rules and the metrics token file it names (promtool checks it exists).
+        for (String file : new String[] {"prometheus.example.yml", "ob-restore-overview.rules.yml"}) {
+            Files.copy(MONITORING.resolve(file), installed.resolve(file));
+        }
+        Files.writeString(installed.resolve("ob-restore-overview-metrics-token"), "token");
+        promtool(installed, "check", "config", "prometheus.example.yml");
         String rules = Files.readString(MONITORING.resolve("ob-restore-overview.rules.yml"));
         String tests = Files.readString(MONITORING.resolve("ob-restore-overview.rules.test.yml"));
         Set<String> alerts = new HashSet<>();

@@ -11,6 +11,10 @@ import io.obrestore.support.PrometheusServer;
 import io.obrestore.support.RestoreJobs;
 import io.obrestore.support.ServiceProcess;
 import io.obrestore.support.TestDatabase;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,14 +27,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The monitoring bundle on a real Prometheus scraping the packaged service's management port, while one restore moves
- * and then fails (one of its log streams first) and the fixture's running restore stalls: every Grafana panel query
- * returns series, and the stalled, failed and failed-log-stream alerts of the rule file fire (docs/operations.md,
- * "Monitoring").
+ * The monitoring bundle on a real Prometheus scraping the packaged service's management port with the metrics token,
+ * while one restore moves and then fails (one of its log streams first) and the fixture's running restore stalls:
+ * every Grafana panel query returns series, and the stalled, failed and failed-log-stream alerts of the rule file fire
+ * (docs/operations.md, "Monitoring"). Without the token the metrics are refused; the probes need none.
  */
 class PrometheusMonitoringIT {
 
     private static final String PASSWORD = "P@ssw0rd!";
+    private static final String TOKEN = "prometheus-reads-" + Long.toHexString(System.nanoTime());
 
     @TempDir
     Path dir;
@@ -42,9 +47,23 @@ class PrometheusMonitoringIT {
         try (ServiceProcess service = ServiceProcess.start(dir, "monitored", Map.of(
                 "OBRESTORE_AUTH_PASSWORD", PASSWORD,
                 "OBRESTORE_WATCH_POLL_INTERVAL", "500ms",
-                "OBRESTORE_WATCH_STALL_AFTER", "3s"));
+                "OBRESTORE_WATCH_STALL_AFTER", "3s",
+                "OBRESTORE_AUTH_METRICS_TOKEN", TOKEN));
                 PrometheusServer prometheus = PrometheusServer.start(dir, "127.0.0.1:" + service.managementPort(),
-                        MonitoringRulesTest.MONITORING.resolve("ob-restore-overview.rules.yml"))) {
+                        MonitoringRulesTest.MONITORING.resolve("ob-restore-overview.rules.yml"), TOKEN)) {
+            HttpClient http = HttpClient.newHttpClient();
+            URI metrics = URI.create("http://127.0.0.1:" + service.managementPort() + "/q/metrics");
+            assertEquals(401, http.send(HttpRequest.newBuilder(metrics).build(), BodyHandlers.ofString()).statusCode());
+            assertEquals(401, http.send(HttpRequest.newBuilder(metrics).header("Authorization", "Bearer wrong").build(),
+                    BodyHandlers.ofString()).statusCode());
+            assertEquals(200, http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.managementPort()
+                    + "/q/health/live")).build(), BodyHandlers.ofString()).statusCode(), "probes need no token");
+            String scraped = http.send(HttpRequest.newBuilder(metrics).header("Authorization", "Bearer " + TOKEN).build(),
+                    BodyHandlers.ofString()).body();
+            // Every auth series a rule or panel reads exists from the start, at 0, with its HELP text.
+            assertTrue(scraped.contains("obrestore_auth_failures_total{errCode=\"Security.Authentication.Replayed\"} 0.0"),
+                    scraped);
+            assertTrue(scraped.contains("# HELP obrestore_auth_failures"), scraped);
             Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
                     .until(() -> prometheus.query("up{job=\"ob-restore-overview\",cluster=\"test\"} == 1").size() == 1);
             // Traffic for the HTTP panels; the moving restore advances for the throughput and ETA panels.

@@ -96,7 +96,7 @@ class SecretLeakTest {
             secrets.add(pkcs1.substring(at, at + 24));
         }
         byte[] pkcs8 = java.security.KeyFactory.getInstance("RSA").generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(
-                io.obrestore.auth.Pkcs1.decodePrivateKey(Base64.getDecoder().decode(pkcs1)).getEncoded())).getEncoded();
+                io.obrestore.auth.key.Pkcs1.decodePrivateKey(Base64.getDecoder().decode(pkcs1)).getEncoded())).getEncoded();
         String pkcs8Text = Base64.getEncoder().encodeToString(pkcs8);
         secrets.add(pkcs8Text.substring(300, 330));
         for (String secret : secrets) {

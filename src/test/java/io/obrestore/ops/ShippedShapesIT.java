@@ -243,7 +243,8 @@ class ShippedShapesIT {
         env.put("QUARKUS_DATASOURCE_REACTIVE_URL", database.reactiveUrl());
         env.put("QUARKUS_DATASOURCE_USERNAME", EmbeddedMariaDb.SERVICE_USER);
         env.put("QUARKUS_DATASOURCE_PASSWORD", database.password());
-        assertTrue(shapeEnv.containsKey("OBRESTORE_AUTH_DATA_DIR"), name + " sets where a generated key goes");
+        assertTrue(shapeEnv.containsKey("OBRESTORE_AUTH_DATA_DIR"),
+                name + " sets where the clients that authenticated are kept across restarts");
         Path data = dir.resolve(name + "-data");
         Files.createDirectories(data);
         env.put("OBRESTORE_AUTH_DATA_DIR", data.toString());

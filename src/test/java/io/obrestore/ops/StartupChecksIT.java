@@ -10,6 +10,7 @@ import io.obrestore.support.DocumentedCommands;
 import io.obrestore.support.Json;
 import io.obrestore.support.PackagedService;
 import io.obrestore.support.Ports;
+import io.obrestore.support.RedisServer;
 import java.net.ServerSocket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
@@ -55,6 +56,8 @@ class StartupChecksIT {
         "OBRESTORE_AUTH_MAX_LIFETIME    | 0s          | obrestore.auth.max-lifetime",
         "OBRESTORE_AUTH_MAX_HEADER_BLOCKS | 0         | obrestore.auth.max-header-blocks",
         "OBRESTORE_AUTH_THROTTLE_FAILURES | 0         | obrestore.auth.throttle.failures",
+        "OBRESTORE_AUTH_THROTTLE_CONNECTIONS_PER_CLIENT | 0 | obrestore.auth.throttle.connections-per-client",
+        "OBRESTORE_AUTH_BLOCK_MEMORY_STORE | redis    | obrestore.auth.block-memory-store",
         "QUARKUS_DATASOURCE_REACTIVE_URL | notaurl    | quarkus.datasource.reactive.url",
         "OBRESTORE_QUERY_TIMOUT         | 1s          | OBRESTORE_QUERY_TIMOUT",
         "OBRESTORE_WATCH_MAXTENANTS     | 3           | OBRESTORE_WATCH_MAXTENANTS",
@@ -141,47 +144,73 @@ class StartupChecksIT {
         assertTrue(naming.get(0).contains("readable by every local account") && naming.get(0).contains("chmod 600"),
                 naming.get(0));
         assertEquals(List.of(), PackagedService.stackTraceLines(output), output);
-        // Owner-only, the same file is used.
+        // Owner-only, the same file is used (a shared key seeds the keys of a shared block memory: Redis).
         Files.setPosixFilePermissions(key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         int port = Ports.fresh();
-        Process service = PackagedService.start(Map.of("OBRESTORE_AUTH_PRIVATE_KEY_FILE", key.toString(),
-                "QUARKUS_HTTP_PORT", String.valueOf(port), "QUARKUS_MANAGEMENT_PORT", String.valueOf(Ports.fresh())),
-                dir.resolve("service.txt"));
-        try {
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-            assertEquals(200, PackagedService.awaitAnswer(http, URI.create("http://127.0.0.1:" + port + "/api/v1/secret"),
-                    service).statusCode());
-        } finally {
-            service.destroy();
-            service.waitFor();
+        try (RedisServer redis = RedisServer.start(dir)) {
+            Process service = PackagedService.start(Map.of("OBRESTORE_AUTH_PRIVATE_KEY_FILE", key.toString(),
+                    "OBRESTORE_AUTH_BLOCK_MEMORY_STORE", "redis", "QUARKUS_REDIS_HOSTS", redis.url(),
+                    "QUARKUS_HTTP_PORT", String.valueOf(port), "QUARKUS_MANAGEMENT_PORT", String.valueOf(Ports.fresh())),
+                    dir.resolve("service.txt"));
+            try {
+                HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+                assertEquals(200, PackagedService.awaitAnswer(http, URI.create("http://127.0.0.1:" + port
+                        + "/api/v1/secret"), service).statusCode());
+            } finally {
+                service.destroy();
+                service.waitFor();
+            }
         }
     }
 
     /**
-     * The README's key command, run as documented: its output (base64 of a PEM file) is accepted, and the service
-     * serves that key's public half.
+     * The README's key command, run as documented: its output (base64 of a PEM file) is accepted as the seed of a
+     * shared block memory's keys; the service serves a key derived from it, never its own public half (which
+     * /api/v1/secret served before keys changed with the memory). SharedBlockMemoryIT shows replicas derive one key.
      */
     @Test
     void theReadmeKeyCommandMakesAKeyTheServiceAccepts() throws Exception {
         String key = DocumentedCommands.run(DocumentedCommands.keyCommand());
-        int port = Ports.fresh();
-        Process service = PackagedService.start(Map.of("OBRESTORE_AUTH_PRIVATE_KEY", key,
-                "QUARKUS_HTTP_PORT", String.valueOf(port), "QUARKUS_MANAGEMENT_PORT", String.valueOf(Ports.fresh())),
-                dir.resolve("service.txt"));
-        try {
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-            HttpResponse<String> secret = PackagedService.awaitAnswer(http,
-                    URI.create("http://127.0.0.1:" + port + "/api/v1/secret"), service);
-            String log = Files.readString(dir.resolve("service.txt"));
-            assertEquals(200, secret.statusCode(), "the service started with the key:\n" + log);
-            assertTrue(log.contains("Using the RSA private key from configuration"), log);
-            // openssl's own view of the key's public half, as PKCS#1 DER: what /api/v1/secret must serve.
-            String expected = DocumentedCommands.run("echo '" + key + "' | base64 -d"
-                    + " | openssl rsa -RSAPublicKey_out -outform DER 2>/dev/null | base64 -w0");
-            assertEquals(expected, Json.parse(secret.body()).get("data").get("public_key").asText());
-        } finally {
-            service.destroy();
-            service.waitFor();
+        String ownHalf = DocumentedCommands.run("echo '" + key + "' | base64 -d"
+                + " | openssl rsa -RSAPublicKey_out -outform DER 2>/dev/null | base64 -w0");
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        try (RedisServer redis = RedisServer.start(dir)) {
+            int port = Ports.fresh();
+            Process service = PackagedService.start(Map.of("OBRESTORE_AUTH_PRIVATE_KEY", key,
+                    "OBRESTORE_AUTH_BLOCK_MEMORY_STORE", "redis", "QUARKUS_REDIS_HOSTS", redis.url(),
+                    "QUARKUS_HTTP_PORT", String.valueOf(port), "QUARKUS_MANAGEMENT_PORT", String.valueOf(Ports.fresh())),
+                    dir.resolve("service.txt"));
+            try {
+                HttpResponse<String> secret = PackagedService.awaitAnswer(http,
+                        URI.create("http://127.0.0.1:" + port + "/api/v1/secret"), service);
+                String log = Files.readString(dir.resolve("service.txt"));
+                assertEquals(200, secret.statusCode(), "the service started with the key:\n" + log);
+                assertTrue(log.contains("Using the RSA private key from configuration"), log);
+                assertFalse(log.contains(key.substring(40, 80)), "key material is never logged");
+                String served = Json.parse(secret.body()).get("data").get("public_key").asText();
+                assertTrue(served.startsWith("MIGJAoGBA"), "a 1024-bit PKCS#1 key: " + served);
+                assertNotEquals(ownHalf, served);
+            } finally {
+                service.destroy();
+                service.waitFor();
+            }
+        }
+    }
+
+    /** A Redis that may evict keys would forget header blocks unnoticed: the start stops, naming the setting. */
+    @Test
+    void aRedisThatMayEvictKeysStopsTheStart() throws Exception {
+        try (RedisServer redis = RedisServer.start(dir, "--save", "", "--maxmemory-policy", "allkeys-lru")) {
+            PackagedService.Outcome outcome = PackagedService.startExpectingFailure(Map.of(
+                    "OBRESTORE_AUTH_PRIVATE_KEY", DocumentedCommands.run(DocumentedCommands.keyCommand()),
+                    "OBRESTORE_AUTH_BLOCK_MEMORY_STORE", "redis", "QUARKUS_REDIS_HOSTS", redis.url(),
+                    "QUARKUS_HTTP_PORT", "0", "QUARKUS_MANAGEMENT_PORT", "0"), dir.resolve("out.txt"));
+            String output = outcome.output();
+            assertNotEquals(0, outcome.exitCode(), output);
+            List<String> naming = output.lines().filter(line -> line.contains("maxmemory-policy allkeys-lru")).toList();
+            assertEquals(1, naming.size(), output);
+            assertTrue(naming.get(0).contains("noeviction"), naming.get(0));
+            assertEquals(List.of(), PackagedService.stackTraceLines(output), output);
         }
     }
 }

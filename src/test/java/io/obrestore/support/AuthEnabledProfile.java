@@ -3,7 +3,10 @@ package io.obrestore.support;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import java.util.Map;
 
-/** The service with both passwords set and the test key of docs/auth-protocol.md §6, as all replicas would share it. */
+/**
+ * The service with both passwords set, as production runs it: a key of its own (clients fetch it from
+ * {@code /api/v1/secret}, as the SDKs do).
+ */
 public class AuthEnabledProfile implements QuarkusTestProfile {
 
     public static final String PASSWORD = SpecVectors.PASSWORD;
@@ -14,7 +17,6 @@ public class AuthEnabledProfile implements QuarkusTestProfile {
         return Map.of(
                 "obrestore.auth.password", PASSWORD,
                 "obrestore.auth.agent-password", AGENT_PASSWORD,
-                "obrestore.auth.private-key", SpecVectors.PRIVATE_KEY_PKCS1,
                 "obrestore.auth.required", "true");
     }
 }

@@ -1,6 +1,6 @@
 package io.obrestore.support;
 
-import io.obrestore.auth.Pkcs1;
+import io.obrestore.auth.key.Pkcs1;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

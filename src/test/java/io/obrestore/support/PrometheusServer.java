@@ -27,8 +27,11 @@ public final class PrometheusServer implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts Prometheus scraping {@code target}'s /q/metrics as job ob-restore-overview with label cluster=test. */
-    public static PrometheusServer start(Path dir, String target, Path rules) throws Exception {
+    /**
+     * Starts Prometheus scraping {@code target}'s /q/metrics as job ob-restore-overview with label cluster=test, sending
+     * {@code token} as its bearer credentials (as docker/monitoring/prometheus.example.yml does).
+     */
+    public static PrometheusServer start(Path dir, String target, Path rules, String token) throws Exception {
         int port = Ports.fresh();
         Path config = dir.resolve("prometheus.yml");
         Files.writeString(config, """
@@ -40,11 +43,13 @@ public final class PrometheusServer implements AutoCloseable {
                 scrape_configs:
                   - job_name: ob-restore-overview
                     metrics_path: /q/metrics
+                    authorization:
+                      credentials: "%s"
                     static_configs:
                       - targets: ["%s"]
                         labels:
                           cluster: test
-                """.formatted(rules.toAbsolutePath(), target));
+                """.formatted(rules.toAbsolutePath(), token, target));
         Process process = new ProcessBuilder("prometheus", "--config.file=" + config,
                 "--storage.tsdb.path=" + dir.resolve("tsdb"), "--web.listen-address=127.0.0.1:" + port)
                 .redirectErrorStream(true).redirectOutput(dir.resolve("prometheus.log").toFile()).start();

@@ -14,37 +14,70 @@ import java.util.List;
 
 /**
  * A real Redis (Debian's {@code redis-server}, which .ci/run installs) on a fresh loopback port, configured as the
- * shared block memory needs it ({@code noeviction}, nothing persisted), stopped by the test.
+ * shared block memory needs it ({@code noeviction}; nothing persisted, as docker/k8s ships it) unless the test gives
+ * other settings; stopped by the test, or restarted on the same port and directory.
  */
 public final class RedisServer implements AutoCloseable {
 
-    private final Process process;
+    private final Path dir;
     private final int port;
+    private final String[] settings;
+    private Process process;
 
-    private RedisServer(Process process, int port) {
-        this.process = process;
+    private RedisServer(Path dir, int port, String[] settings) {
+        this.dir = dir;
         this.port = port;
+        this.settings = settings;
     }
 
     public static RedisServer start(Path dir) throws Exception {
-        int port = Ports.fresh();
-        Process process = new ProcessBuilder("redis-server", "--port", String.valueOf(port), "--bind", "127.0.0.1",
-                "--save", "", "--appendonly", "no", "--maxmemory-policy", "noeviction", "--dir", dir.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("redis-" + port + ".log").toFile()).start();
-        RedisServer redis = new RedisServer(process, port);
+        return start(dir, "--save", "", "--appendonly", "no", "--maxmemory-policy", "noeviction");
+    }
+
+    /** With the given settings instead of the shipped ones (e.g. {@code --maxmemory-policy allkeys-lru}). */
+    public static RedisServer start(Path dir, String... settings) throws Exception {
+        RedisServer redis = new RedisServer(dir, Ports.fresh(), settings);
+        redis.launch();
+        return redis;
+    }
+
+    /** Stops it and starts it again on the same port and directory (with what it saved, if it saves). */
+    public void restart() throws Exception {
+        stop();
+        launch();
+    }
+
+    /** Kills it (nothing saved at shutdown) and starts it again: it loads whatever it saved before, if anything. */
+    public void crashAndRestart() throws Exception {
+        process.destroyForcibly();
+        process.waitFor();
+        launch();
+    }
+
+    private void launch() throws Exception {
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("redis-server", "--port",
+                String.valueOf(port), "--bind", "127.0.0.1", "--dir", dir.toString()));
+        command.addAll(java.util.List.of(settings));
+        process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("redis-" + port + ".log").toFile())).start();
+        RedisServer redis = this;
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (System.nanoTime() < deadline && process.isAlive()) {
             try {
                 if (redis.command("PING").equals("+PONG")) {
-                    return redis;
+                    return;
                 }
             } catch (IOException notYet) {
                 Thread.sleep(50);
             }
         }
-        redis.close();
+        stop();
         throw new AssertionError("redis-server did not start: "
                 + Files.readString(dir.resolve("redis-" + port + ".log")));
+    }
+
+    public int port() {
+        return port;
     }
 
     /** {@code redis://127.0.0.1:port}, for {@code quarkus.redis.hosts}. */
@@ -65,6 +98,28 @@ public final class RedisServer implements AutoCloseable {
             out.print(String.join(" ", quoted) + "\r\n");
             out.flush();
             return in.readLine();
+        }
+    }
+
+    /** A field of {@code INFO section}, e.g. {@code used_memory} of {@code memory}. */
+    public String info(String section, String field) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(5_000);
+            PrintWriter out = new PrintWriter(socket.getOutputStream(), true, StandardCharsets.US_ASCII);
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            out.print("INFO " + section + "\r\n");
+            out.flush();
+            int length = Integer.parseInt(in.readLine().substring(1));
+            char[] body = new char[length];
+            for (int read = 0; read < length; ) {
+                read += in.read(body, read, length - read);
+            }
+            for (String line : new String(body).split("\r\n")) {
+                if (line.startsWith(field + ":")) {
+                    return line.substring(field.length() + 1);
+                }
+            }
+            throw new AssertionError("no " + field + " in INFO " + section);
         }
     }
 

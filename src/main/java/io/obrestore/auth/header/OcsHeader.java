@@ -1,4 +1,4 @@
-package io.obrestore.auth;
+package io.obrestore.auth.header;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.quarkus.runtime.annotations.RegisterForReflection;

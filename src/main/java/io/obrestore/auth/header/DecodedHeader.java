@@ -1,8 +1,6 @@
-package io.obrestore.auth;
+package io.obrestore.auth.header;
 
 import java.math.BigInteger;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * A header that decrypted and parsed: its fields, and where its RSA blocks and the {@code auth} and {@code ts} values
@@ -14,28 +12,26 @@ import java.util.List;
  * passwords), a forger can choose a fresh {@code ts} in his own blocks, so they are remembered far longer.
  *
  * @param header the fields
- * @param blocks one digest per ciphertext block, in order
  * @param blockEnds plaintext offset where each block's bytes end (exclusive)
  * @param auth byte range {@code [start, end)} of the {@code auth} value with its quotes; null when absent
  * @param ts byte range of the {@code ts} value with its quotes; null when absent
  */
-record DecodedHeader(OcsHeader header, List<BlockDigest> blocks, int[] blockEnds, Range auth, Range ts) {
+public record DecodedHeader(OcsHeader header, int[] blockEnds, Range auth, Range ts) {
 
     /** A byte range of the plaintext. */
-    record Range(int start, int end) {
+    public record Range(int start, int end) {
     }
 
     /** How long blocks are remembered; seconds. */
-    record Horizons(long maxLifetime, long clockSkew, long passwordBlockRetention) {
+    public record Horizons(long maxLifetime, long clockSkew, long passwordBlockRetention) {
     }
 
     /**
-     * The blocks with the time (Unix seconds) until which each must be refused in another header, for a header seen
-     * at {@code now}. Every block: the longest a header may live ({@code maxLifetime}) plus {@code clockSkew}. The
+     * Until when (Unix seconds) each block must be refused in another header, for a header seen at {@code now}. Every block: the longest a header may live ({@code maxLifetime}) plus {@code clockSkew}. The
      * blocks that carry a password that matched: until no {@code ts} a forger could still pair them with is valid,
      * at most {@code passwordBlockRetention}.
      */
-    List<HeaderBlock> remembered(long now, boolean passwordMatched, Horizons horizons) {
+    public long[] remembered(long now, boolean passwordMatched, Horizons horizons) {
         long everyBlock = now + horizons.maxLifetime() + horizons.clockSkew();
         int first = -1;
         int last = -1;
@@ -47,11 +43,11 @@ record DecodedHeader(OcsHeader header, List<BlockDigest> blocks, int[] blockEnds
         long passwordBlocks = first < 0 ? everyBlock
                 : Math.max(everyBlock, Math.min(latestForgeableTs(first, last, now, horizons),
                         now + horizons.passwordBlockRetention()) + horizons.clockSkew());
-        List<HeaderBlock> result = new ArrayList<>(blocks.size());
-        for (int i = 0; i < blocks.size(); i++) {
-            result.add(new HeaderBlock(blocks.get(i), i >= first && i <= last ? passwordBlocks : everyBlock));
+        long[] until = new long[blockEnds.length];
+        for (int i = 0; i < until.length; i++) {
+            until[i] = i >= first && i <= last ? passwordBlocks : everyBlock;
         }
-        return result;
+        return until;
     }
 
     /**

@@ -1,4 +1,4 @@
-package io.obrestore.auth;
+package io.obrestore.auth.header;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -8,14 +8,12 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.obrestore.api.ApiException;
 import io.obrestore.api.ErrorCode;
-import jakarta.enterprise.context.ApplicationScoped;
+import io.obrestore.auth.key.AgentKey;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.List;
 import java.util.Locale;
 import javax.crypto.Cipher;
 import javax.crypto.spec.IvParameterSpec;
@@ -27,11 +25,11 @@ import javax.crypto.spec.SecretKeySpec;
  *
  * <p>A header that cannot be decoded, decrypted or parsed fails in one way only, whatever the reason: the same
  * {@code Header.DecryptFailed} answer after the same steps. Bad base64 and a ragged last block still go through
- * the RSA step (on stand-in bytes), and a block with bad padding decrypts to a stand-in plaintext
- * ({@link AgentKey#decryptBlock}), so every failure surfaces at the JSON step.
+ * the RSA step (on stand-in bytes), and a block with bad padding, or a block before the last whose message is not
+ * exactly one SDK chunk, decrypts to a stand-in plaintext ({@link AgentKey#decryptBlock}), so every failure surfaces
+ * at the JSON step.
  */
-@ApplicationScoped
-public class OcsHeaderCodec {
+public final class OcsHeaderCodec {
 
     private static final int AES_KEY_BYTES = 16;
     private static final int AES_BLOCK = 16;
@@ -39,37 +37,23 @@ public class OcsHeaderCodec {
     private static final ObjectReader JSON_CHECK = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build().reader();
 
-    private final AgentKey key;
-
-    public OcsHeaderCodec(AgentKey key) {
-        this.key = key;
+    private OcsHeaderCodec() {
     }
 
-    /** RSA blocks a header value holds, from its length alone (rounded up: a ragged end counts as a block). */
-    public int blocksIn(String value) {
-        int padding = value.endsWith("==") ? 2 : value.endsWith("=") ? 1 : 0;
-        long bytes = Math.max(0, (long) value.length() * 3 / 4 - padding);
-        return (int) Math.max(1, (bytes + key.blockSize() - 1) / key.blockSize());
-    }
-
-    /** base64 → RSA blocks → JSON. Any failure is 401 {@code Header.DecryptFailed}, {@code code: 1}, one text. */
-    public DecodedHeader decode(String headerValue) {
+    /** RSA blocks → JSON. Any failure is 401 {@code Header.DecryptFailed}, {@code code: 1}, one text. */
+    public static DecodedHeader decode(AgentKey key, HeaderBlocks blocks) {
         int k = key.blockSize();
-        byte[] ciphertext = decodeBase64(headerValue);
-        boolean malformed = ciphertext == null;
-        if (malformed) {
-            ciphertext = new byte[blocksIn(headerValue) * k];
+        if (k != blocks.blockSize()) {
+            throw new IllegalArgumentException("blocks cut for another key size");
         }
-        int blocks = Math.max(1, (ciphertext.length + k - 1) / k);
-        boolean ragged = ciphertext.length % k != 0 || ciphertext.length == 0;
-        if (ragged) {
-            ciphertext = Arrays.copyOf(ciphertext, blocks * k);
-        }
-        ByteArrayOutputStream plaintext = new ByteArrayOutputStream(blocks * AgentKey.CHUNK);
-        int[] blockEnds = new int[blocks];
-        for (int i = 0; i < blocks; i++) {
-            boolean standIn = malformed || (ragged && i == blocks - 1);
-            plaintext.writeBytes(key.decryptBlock(ciphertext, i * k, standIn));
+        int count = blocks.count();
+        byte[] ciphertext = blocks.ciphertext();
+        ByteArrayOutputStream plaintext = new ByteArrayOutputStream(count * AgentKey.CHUNK);
+        int[] blockEnds = new int[count];
+        for (int i = 0; i < count; i++) {
+            // Both SDKs fill every chunk but the last: 53 bytes.
+            int required = i < count - 1 ? AgentKey.CHUNK : -1;
+            plaintext.writeBytes(key.decryptBlock(ciphertext, i * k, blocks.standIn(i), required));
             blockEnds[i] = plaintext.size();
         }
         Parsed parsed;
@@ -78,25 +62,7 @@ public class OcsHeaderCodec {
         } catch (IOException | IllegalArgumentException e) {
             throw new ApiException(ErrorCode.HEADER_DECRYPT_FAILED);
         }
-        List<BlockDigest> digests = new ArrayList<>(blocks);
-        for (int i = 0; i < blocks; i++) {
-            digests.add(BlockDigest.of(ciphertext, i * k, k));
-        }
-        return new DecodedHeader(parsed.header, List.copyOf(digests), blockEnds, parsed.auth, parsed.ts);
-    }
-
-    /** Go's {@code base64.StdEncoding}: CR and LF skipped, padding required; null when it is not base64. */
-    private static byte[] decodeBase64(String value) {
-        String base64 = value.indexOf('\r') < 0 && value.indexOf('\n') < 0 ? value
-                : value.replace("\r", "").replace("\n", "");
-        if (base64.length() % 4 != 0) {
-            return null;
-        }
-        try {
-            return Base64.getDecoder().decode(base64);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return new DecodedHeader(parsed.header, blockEnds, parsed.auth, parsed.ts);
     }
 
     private record Parsed(OcsHeader header, DecodedHeader.Range auth, DecodedHeader.Range ts) {
@@ -172,7 +138,7 @@ public class OcsHeaderCodec {
     }
 
     /** base64 → AES-128-CBC with PKCS#7 padding, key and IV from the header's {@code Keys}. */
-    public byte[] decryptBody(byte[] body, OcsHeader header) {
+    public static byte[] decryptBody(byte[] body, OcsHeader header) {
         byte[] keys = header.keys();
         if (keys == null || keys.length < AES_KEY_BYTES + AES_BLOCK) {
             throw new ApiException(ErrorCode.BODY_KEYS_INVALID);

@@ -1,4 +1,4 @@
-package io.obrestore.auth;
+package io.obrestore.auth.key;
 
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;

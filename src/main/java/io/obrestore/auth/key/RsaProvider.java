@@ -1,4 +1,4 @@
-package io.obrestore.auth;
+package io.obrestore.auth.key;
 
 import io.obrestore.config.ServiceConfig.RsaProviderChoice;
 import io.quarkus.runtime.ImageMode;
@@ -61,7 +61,7 @@ public record RsaProvider(Provider provider, boolean accp, String description) {
     }
 
     /** {@code key} as an object of this provider (ACCP's own key type), so {@code init} does not convert it. */
-    PrivateKey ownKey(RSAPrivateCrtKey key) throws GeneralSecurityException {
+    public PrivateKey ownKey(RSAPrivateCrtKey key) throws GeneralSecurityException {
         if (!accp) {
             return key;
         }
