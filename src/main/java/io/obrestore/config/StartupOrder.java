@@ -21,6 +21,9 @@ public final class StartupOrder {
     /** The keys and the memory of their blocks (a Redis contacted, a leftover key file removed), the ACCP loader. */
     public static final int AGENT_KEY = 10;
 
+    /** Where and to whom the metrics answer, said once the checks passed. */
+    public static final int METRICS_ACCESS = Integer.MAX_VALUE - 5;
+
     /** The stream gauges (open streams, watched tenants): on the metrics page from the start, not the first stream. */
     public static final int STREAM_GAUGES = Integer.MAX_VALUE - 4;
 

@@ -1,10 +1,13 @@
 package io.obrestore.metrics;
 
 import io.obrestore.config.ServiceConfig;
+import io.obrestore.config.StartupOrder;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.http.ManagementInterface;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.net.InetAddress;
@@ -49,11 +52,15 @@ public class MetricsAccess {
         this.clientCertificates = trustStore.isPresent() || trustStores.isPresent();
     }
 
-    void guard(@Observes ManagementInterface management,
-            @ConfigProperty(name = "quarkus.management.host", defaultValue = "0.0.0.0") String host,
-            @ConfigProperty(name = "quarkus.management.port", defaultValue = "9000") int port) {
+    void guard(@Observes ManagementInterface management) {
         // Before Micrometer's own route for the same path.
         management.router().routeWithRegex(PATH + "(/.*)?").order(Integer.MIN_VALUE).handler(this::check);
+    }
+
+    /** Said once the start's checks passed (a start they stop has nothing else to say). */
+    void announce(@Observes @Priority(StartupOrder.METRICS_ACCESS) StartupEvent event,
+            @ConfigProperty(name = "quarkus.management.host", defaultValue = "0.0.0.0") String host,
+            @ConfigProperty(name = "quarkus.management.port", defaultValue = "9000") int port) {
         if (tokenDigest != null) {
             LOG.infof("Prometheus metrics on %s:%d%s for requests with the bearer token (OBRESTORE_AUTH_METRICS_TOKEN)%s;"
                     + " probes on /q/health/* without", host, port, PATH,

@@ -163,14 +163,14 @@ class NativeRegistrationsIT {
     }
 
     /**
-     * The Redis block memory's Lua script is a constant of auth/RedisBlockMemory, compiled into the image: no resource
+     * The Redis block memory's Lua script is a constant of auth/replay/RedisBlockMemory, compiled into the image: no resource
      * to register. A script moved to a file must be added to quarkus.native.resources.includes (and here).
      */
     @Test
     void theRedisScriptIsACompiledConstantAndNoScriptFileExists() throws IOException {
-        String constants = new String(Files.readAllBytes(CLASSES.resolve("io/obrestore/auth/RedisBlockMemory.class")),
+        String constants = new String(Files.readAllBytes(CLASSES.resolve("io/obrestore/auth/replay/RedisBlockMemory.class")),
                 StandardCharsets.ISO_8859_1);
-        assertTrue(constants.contains("redis.call('EXISTS', KEYS[i])"), "the script is a constant of the class");
+        assertTrue(constants.contains("redis.call('HEXISTS', KEYS[1], ARGV[i])"), "the script is a constant of the class");
         try (Stream<Path> files = Files.walk(Path.of("src/main/resources"))) {
             assertEquals(List.of(), files.filter(f -> f.toString().endsWith(".lua")).toList());
         }

@@ -122,10 +122,12 @@ public final class ShippedShapes {
                 String[] pair = line.substring("Environment=".length()).split("=", 2);
                 env.put(pair[0], pair[1]);
             } else if (line.startsWith("EnvironmentFile=") && i > 0 && lines.get(i - 1).startsWith("#")) {
-                // The comment above says what the file holds: "# NAME=..., NAME=...".
-                Matcher documented = Pattern.compile("([A-Z][A-Z0-9_]+)=\\.\\.\\.").matcher(lines.get(i - 1));
-                while (documented.find()) {
-                    environmentFile.add(documented.group(1));
+                // The comment lines above say what the file holds: "# NAME=..., NAME=...".
+                for (int above = i - 1; above >= 0 && lines.get(above).startsWith("#"); above--) {
+                    Matcher documented = Pattern.compile("([A-Z][A-Z0-9_]+)=\\.\\.\\.").matcher(lines.get(above));
+                    while (documented.find()) {
+                        environmentFile.add(documented.group(1));
+                    }
                 }
             } else if (line.startsWith("ExecStart=")) {
                 execStart = List.of(line.substring("ExecStart=".length()).strip().split("\\s+"));
