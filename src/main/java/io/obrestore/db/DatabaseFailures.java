@@ -8,6 +8,7 @@ import io.smallrye.mutiny.TimeoutException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.VertxException;
 import io.vertx.core.http.ConnectionPoolTooBusyException;
+import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.mysqlclient.MySQLException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -125,14 +126,21 @@ public class DatabaseFailures {
                 default -> FailureCause.QUERY_REJECTED;
             };
         }
-        // Refused, reset or timed-out connects are IOExceptions; a connection lost mid-call is closed.
-        if (failure instanceof IOException || failure instanceof ClosedConnectionException) {
+        // Refused, reset or timed-out connects are IOExceptions; a connection lost mid-call is closed, or (when the
+        // statement is sent on a connection that closed a moment before) "not active now" from the SQL client.
+        if (failure instanceof IOException || failure instanceof ClosedConnectionException || isInactive(failure)) {
             return FailureCause.UNREACHABLE;
         }
         if (isOwnStop(failure)) {
             return FailureCause.STOPPING;
         }
         return FailureCause.UNEXPECTED;
+    }
+
+    /** A statement written to a pooled connection the server had just closed (SocketConnectionBase's message). */
+    private static boolean isInactive(Throwable failure) {
+        return failure instanceof NoStackTraceThrowable && failure.getMessage() != null
+                && failure.getMessage().startsWith("Connection is not active now");
     }
 
     /** The pool or client was closed by this service's own stop (Vert.x says "Pool closed" / "Client is closed"). */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.smallrye.mutiny.TimeoutException;
 import io.vertx.core.VertxException;
 import io.vertx.core.http.ConnectionPoolTooBusyException;
+import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.mysqlclient.MySQLException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import java.net.ConnectException;
@@ -35,6 +36,10 @@ class FailureCauseTest {
     void onlyTheNetworkMakesTheDatabaseUnreachable() {
         assertEquals(FailureCause.UNREACHABLE, DatabaseFailures.causeOf(new ConnectException("Connection refused")));
         assertEquals(FailureCause.UNREACHABLE, DatabaseFailures.causeOf(ClosedConnectionException.INSTANCE));
+        // Seen when the database was killed under load: a statement sent on a connection closed a moment before.
+        assertEquals(FailureCause.UNREACHABLE, DatabaseFailures.causeOf(
+                new NoStackTraceThrowable("Connection is not active now, current status: CLOSED")));
+        assertEquals(FailureCause.UNEXPECTED, DatabaseFailures.causeOf(new NoStackTraceThrowable("something else")));
         assertEquals(FailureCause.TIMEOUT, DatabaseFailures.causeOf(new TimeoutException()));
         assertEquals(FailureCause.BUSY, DatabaseFailures.causeOf(new ConnectionPoolTooBusyException("busy")));
         // The service's own stop closed the pool: not an outage.
