@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * never seen before, from another network, honours Retry-After and must be served within 10 s; then the service
  * restarts under the flood and a client of the second flooding network that authenticated before must still be served.
  * Prints
- * what the throttle let through (8 s per phase regular, 60 s with -Preliability) against the targets: at most 10
+ * what the throttle let through (8 s per phase regular, 30 s with -Preliability) against the targets: at most 10
  * guesses a minute checked per address after the threshold, at most 60 a minute (after a burst of 20) from the network.
  */
 @Tag("scaled")
