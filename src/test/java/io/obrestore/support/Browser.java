@@ -78,7 +78,18 @@ public final class Browser implements AutoCloseable {
      * replaced while the condition looked at it counts as "not yet": the live parts are re-rendered on every event.
      */
     public <T> T until(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class).until(condition);
+        try {
+            return new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class).until(condition);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            // What the page showed when the wait gave up: a failure in CI must be readable from its report alone.
+            String page;
+            try {
+                page = driver.getCurrentUrl() + "\n" + script("return document.body.innerText.slice(0, 3000);");
+            } catch (RuntimeException unreadable) {
+                page = "(page unreadable: " + unreadable.getMessage() + ")";
+            }
+            throw new AssertionError("waited " + WAIT.toSeconds() + " s in vain; the page showed:\n" + page, e);
+        }
     }
 
     /**
