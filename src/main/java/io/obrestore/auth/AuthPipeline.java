@@ -153,9 +153,8 @@ public class AuthPipeline {
             return CompletableFuture.completedFuture(finish(request, blocks, epoch,
                     OcsHeaderCodec.decode(epoch.key(), blocks)));
         }
+        // A full queue of the RSA threads fails with AUTH_UNAVAILABLE, which settle() hands back like the memory's.
         return rsa.run(() -> OcsHeaderCodec.decode(epoch.key(), blocks))
-                .onFailure(busy -> busy instanceof ApiException api && api.code() == ErrorCode.AUTH_UNAVAILABLE)
-                .transform(busy -> new NotAGuess((ApiException) busy))
                 .map(decoded -> finish(request, blocks, epoch, decoded))
                 .subscribeAsCompletionStage();
     }

@@ -2,6 +2,7 @@ package io.obrestore.auth;
 
 import io.obrestore.api.ApiException;
 import io.obrestore.api.ErrorCode;
+import io.obrestore.auth.key.Sha256;
 import io.obrestore.config.ServiceConfig;
 import io.obrestore.config.StartupOrder;
 import io.quarkus.runtime.Startup;
@@ -10,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -24,13 +24,6 @@ import org.jboss.logging.Logger;
 public class CredentialVerifier {
 
     private static final Logger LOG = Logger.getLogger(CredentialVerifier.class);
-    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JDK", e);
-        }
-    });
 
     private final byte[] oceanBaseDigest;
     private final byte[] agentDigest;
@@ -87,15 +80,10 @@ public class CredentialVerifier {
     }
 
     /**
-     * Whether {@code password} is one of the configured passwords (constant time), whichever header carried it: the
-     * blocks that hold it are worth stealing for either header name, so they are remembered longer, whatever else
-     * the header got wrong.
+     * Whether the password of {@code digest} ({@link #digest}) is one of the configured passwords (constant time),
+     * whichever header carried it: the blocks that hold it are worth stealing for either header name, so they are
+     * remembered longer, whatever else the header got wrong.
      */
-    public boolean isSecret(String password) {
-        return isSecret(sha256(password));
-    }
-
-    /** {@link #isSecret(String)} for a password already digested with {@link #digest}. */
     public boolean isSecret(byte[] digest) {
         boolean root = oceanBaseDigest != null && MessageDigest.isEqual(oceanBaseDigest, digest);
         boolean agent = agentDigest != null && MessageDigest.isEqual(agentDigest, digest);
@@ -120,6 +108,6 @@ public class CredentialVerifier {
     }
 
     private static byte[] sha256(String text) {
-        return SHA256.get().digest(text.getBytes(StandardCharsets.UTF_8));
+        return Sha256.of(text.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -61,6 +61,8 @@ public class GuessThrottle {
         final double burst;
         double tokens;
         long at;
+        // When its running out was last logged: once a minute at most.
+        long loggedAt;
 
         Budget(int perMinute, long now) {
             this.perNano = perMinute / (double) Duration.ofMinutes(1).toNanos();
@@ -68,6 +70,16 @@ public class GuessThrottle {
             this.burst = Math.max(1, perMinute / 3.0);
             this.tokens = burst;
             this.at = now;
+            this.loggedAt = now - LOG_INTERVAL_NANOS;
+        }
+
+        /** Whether its running out is to be logged now (and then not again within a minute). */
+        boolean logNow(long now) {
+            if (now - loggedAt < LOG_INTERVAL_NANOS) {
+                return false;
+            }
+            loggedAt = now;
+            return true;
         }
 
         double refill(long now) {
@@ -104,8 +116,6 @@ public class GuessThrottle {
         }
     };
     private final Budget global;
-    private final Map<String, Long> loggedNetworks = new HashMap<>();
-    private long globalLoggedAt;
 
     @Inject
     public GuessThrottle(ServiceConfig config) {
@@ -118,7 +128,6 @@ public class GuessThrottle {
         this.maxDelayNanos = Math.max(delayNanos, config.maxDelay().toNanos());
         this.networkPerMinute = config.networkFailuresPerMinute();
         this.global = new Budget(config.globalFailuresPerMinute(), now);
-        this.globalLoggedAt = now - LOG_INTERVAL_NANOS;
     }
 
     /** The key a client is counted under: its IPv4 address, or the /64 of its IPv6 address. */
@@ -173,12 +182,15 @@ public class GuessThrottle {
             network = networkKey(client);
             Budget own = networks.computeIfAbsent(network, key -> new Budget(networkPerMinute, now));
             if (own.refill(now) < weight) {
-                logSpent(network, now);
+                if (own.logNow(now)) {
+                    LOG.warnf("Authentication failures from network %s exceed %d a minute: its clients that have"
+                            + " not authenticated recently wait (429); other networks and authenticated clients are"
+                            + " served", network, networkPerMinute);
+                }
                 throw refused(own.nanosUntil(weight));
             }
             if (global.refill(now) < weight) {
-                if (now - globalLoggedAt >= LOG_INTERVAL_NANOS) {
-                    globalLoggedAt = now;
+                if (global.logNow(now)) {
                     LOG.warnf("Authentication failures exceed %d a minute from all networks together: clients that"
                             + " have not authenticated recently wait (429) until the budget refills; authenticated"
                             + " clients are served", Math.round(global.perNano * Duration.ofMinutes(1).toNanos()));
@@ -252,19 +264,6 @@ public class GuessThrottle {
                 own.give(permit.weight());
             }
             global.give(permit.weight());
-        }
-    }
-
-    private void logSpent(String network, long now) {
-        Long logged = loggedNetworks.get(network);
-        if (logged == null || now - logged >= LOG_INTERVAL_NANOS) {
-            if (loggedNetworks.size() > 1_000) {
-                loggedNetworks.clear();
-            }
-            loggedNetworks.put(network, now);
-            LOG.warnf("Authentication failures from network %s exceed %d a minute: its clients that have not"
-                    + " authenticated recently wait (429); other networks and authenticated clients are served",
-                    network, networkPerMinute);
         }
     }
 

@@ -20,12 +20,6 @@ import java.util.Optional;
 public record RestoresPoll(Instant polledAt, List<PolledRestore> running, List<RestoreOverview> ended,
         List<OrphanedTenant> orphaned, Map<Long, List<LogStream>> endedLogStreams) {
 
-    /** A poll without log streams. */
-    public RestoresPoll(Instant polledAt, List<PolledRestore> running, List<RestoreOverview> ended,
-            List<OrphanedTenant> orphaned) {
-        this(polledAt, running, ended, orphaned, Map.of());
-    }
-
     /** The failed replicas of ended job {@code jobId}, failed and slowest first; empty when none failed. */
     public List<LogStream> endedLogStreams(long jobId) {
         return endedLogStreams.getOrDefault(jobId, List.of());

@@ -11,9 +11,6 @@ import java.util.StringJoiner;
  */
 final class LogStreamShape {
 
-    static final String PROGRESS_TABLE = "oceanbase.__all_virtual_ls_restore_progress";
-    static final String HISTORY_TABLE = "oceanbase.__all_virtual_ls_restore_history";
-
     /** Where a row came from ({@code LS_TABLE}). */
     static final String PROGRESS = "PROGRESS";
     static final String HISTORY = "HISTORY";

@@ -150,7 +150,7 @@ public class RestoreJobRepository {
      * key, which the root service writes for a failure outside the log streams, is only in the key/value job table
      * (CDB_OB_RESTORE_PROGRESS has no COMMENT).
      */
-    private static final String LOG_STREAMS_SQL = """
+    static final String LOG_STREAMS_SQL = """
             WITH j AS (
               SELECT t.TENANT_NAME AS FOUND_TENANT_NAME, jobs.*
                 FROM (SELECT TENANT_NAME
@@ -236,7 +236,7 @@ public class RestoreJobRepository {
      * The restore statements for the columns of one cluster's views: built once per {@link ViewColumns}, so the
      * prepared-statement cache keeps one text of each.
      */
-    record Statements(ViewColumns columns, String overview, String running, String tasks, String logStreams) {
+    record Statements(ViewColumns columns, String overview, String running, String tasks) {
 
         static Statements of(ViewColumns columns) {
             String progress = RestoreRowShape.progressColumns(columns.progress());
@@ -253,8 +253,7 @@ public class RestoreJobRepository {
                     OVERVIEW_SQL.formatted(progress, history, RUNNING_JOBS),
                     running,
                     TASKS_SQL.formatted(progress, history, TASK_FILTERS.formatted("p"), TASK_FILTERS.formatted("h"),
-                            RUNNING_JOBS),
-                    LOG_STREAMS_SQL);
+                            RUNNING_JOBS));
         }
 
         private static String withNullStreams(String columns) {
@@ -363,10 +362,12 @@ public class RestoreJobRepository {
      * {@link ErrorCode#LOG_STREAMS_UNAVAILABLE}, saying why; nothing else depends on them.
      */
     public Uni<TenantLogStreams> logStreams(String name) {
-        return failures.guard(withStatements(sql -> run(pool.getDelegate().preparedQuery(sql.logStreams())
+        // One fixed statement, whatever the views' shape: not rebuilt (nor the views' columns read again) when the
+        // log streams' tables are missing, so a cluster without them answers each request with one statement.
+        return failures.guard(run(pool.getDelegate().preparedQuery(LOG_STREAMS_SQL)
                 .collecting(rowsInto(LogStreamsBuilder::new, LogStreamsBuilder::add))
                 .execute(Tuple.of(name, name, name))
-                .map(SqlResult::value)))
+                .map(SqlResult::value))
                 .onFailure(RestoreJobRepository::logStreamTablesUnreadable)
                 .transform(RestoreJobRepository::logStreamsUnavailable))
                 .map(LogStreamsBuilder::build)

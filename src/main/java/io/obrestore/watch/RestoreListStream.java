@@ -143,7 +143,7 @@ public class RestoreListStream {
         for (PolledRestore restore : poll.running()) {
             state.add(restore.overview());
             state.add(restore.diagnostics().stalled());
-            state.add(String.valueOf(restore.logStreamSummary()));
+            state.add(restore.logStreamSummary()); // a record, or null where the streams are not read
         }
         state.add(poll.orphaned().stream().map(OrphanedTenant::tenantName).toList());
         state.add(poll.ended().stream().map(RestoreOverview::jobId).toList());

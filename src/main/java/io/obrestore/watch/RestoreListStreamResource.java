@@ -48,10 +48,7 @@ public class RestoreListStreamResource {
     @APIResponse(responseCode = "429", description = "Restore.Watch.TooManyClientStreams (the connection is closed)")
     @APIResponse(responseCode = "503", description = "Restore.Watch.TooManyStreams (the connection is closed)")
     public Multi<OutboundSseEvent> stream(RoutingContext routing) {
-        StreamLimits.Permit permit = limits.admit(routing);
-        // The place is given back once: when the stream ends, or when the connection does if it never started.
-        Runnable release = TenantStreamOpening.once(permit::release);
-        routing.addEndHandler(ended -> release.run());
-        return delivery.deliver(list.open(), release);
+        // The place is given back when the stream ends, or when the response does if it never started.
+        return delivery.deliver(list.open(), limits.admit(routing)::release);
     }
 }

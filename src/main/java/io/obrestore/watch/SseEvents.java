@@ -28,8 +28,4 @@ final class SseEvents {
     static OutboundSseEvent heartbeat() {
         return SseImpl.INSTANCE.newEventBuilder().comment("heartbeat").build();
     }
-
-    static Sse sse() {
-        return SseImpl.INSTANCE;
-    }
 }

@@ -50,7 +50,8 @@ public class StreamLimits {
 
     /**
      * A permit for a stream of the request's client, or the refusal; a refused request's connection is closed once
-     * its answer is written.
+     * its answer is written. The permit is given back when the response ends (or its connection does), or earlier by
+     * {@link Permit#release()}.
      */
     public Permit admit(RoutingContext routing) {
         String client = GuessThrottle.clientKey(routing.request().remoteAddress().hostAddress());
@@ -68,7 +69,9 @@ public class StreamLimits {
             perClient.computeIfPresent(client, (key, count) -> count <= 1 ? null : count - 1);
             throw refused(routing, ErrorCode.STREAM_LIMIT, maxStreams);
         }
-        return new Permit(client);
+        Permit permit = new Permit(client);
+        routing.addEndHandler(ended -> permit.release());
+        return permit;
     }
 
     private static ApiException refused(RoutingContext routing, ErrorCode code, int limit) {

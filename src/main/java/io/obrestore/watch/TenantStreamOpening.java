@@ -48,10 +48,8 @@ public class TenantStreamOpening {
         return streams.open(name)
                 .onFailure().invoke(permit::release)
                 .invoke(opened -> {
-                    Runnable release = once(() -> {
-                        opened.release().run();
-                        permit.release();
-                    });
+                    // The tenant is let go once, when the stream ends or the response does (the permit goes then too).
+                    Runnable release = once(opened.release());
                     routing.addEndHandler(ended -> release.run());
                     routing.put(OPENED, new TenantStreams.Opened(opened.events(), release));
                 })
@@ -68,7 +66,7 @@ public class TenantStreamOpening {
     }
 
     /** {@code action}, run at most once however often it is called. */
-    static Runnable once(Runnable action) {
+    private static Runnable once(Runnable action) {
         AtomicBoolean done = new AtomicBoolean();
         return () -> {
             if (done.compareAndSet(false, true)) {

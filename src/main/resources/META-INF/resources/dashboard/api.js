@@ -1,6 +1,8 @@
 // Talking to the service as obshell's SDKs do: X-OCS-Header (auth v2) built per request in the browser, and event
 // streams read with fetch() because EventSource cannot send headers.
 
+import { offsetMinutes } from './format.js';
+
 const HEADER_LIFETIME_SECONDS = 60; // the SDKs' default lifetime of a header
 const RSA_CHUNK = 53;               // the SDKs' chunk size (a 512-bit leftover, docs/auth-protocol.md)
 
@@ -29,8 +31,7 @@ export async function syncClock() {
   const serverMs = Date.parse(body.timestamp);
   if (!Number.isNaN(serverMs)) {
     auth.clockOffsetMs = serverMs - (sent + Date.now()) / 2;
-    const offset = /([+-])(\d{2}):(\d{2})$|Z$/.exec(body.timestamp);
-    clusterOffset = offset && offset[1] ? (offset[1] === '-' ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3])) : 0;
+    clusterOffset = offsetMinutes(body.timestamp);
   }
 }
 

@@ -25,7 +25,7 @@ public final class AuthBenchmarkAccess {
 
     private AuthBenchmarkAccess(AgentKey key, String password, int capacity) {
         this.key = key;
-        this.pipeline = new AuthPipeline(new LocalBlockMemory(capacity, 86_400, epoch -> {
+        this.pipeline = new AuthPipeline(new LocalBlockMemory(capacity, 86_400, () -> {
             throw new IllegalStateException("the benchmark sizes the memory so that the key never changes");
         }, Runnable::run, KeyChanges.NONE, Instant.now().getEpochSecond(), key),
                 new GuessThrottle(TestThrottles.defaults(), System.nanoTime()),
@@ -38,7 +38,7 @@ public final class AuthBenchmarkAccess {
     public static AuthBenchmarkAccess withGeneratedKey(int bits, String password, RsaProviderChoice choice,
             int capacity) {
         return new AuthBenchmarkAccess(new AgentKey(KeyMaker.generate(bits),
-                RsaProviders.fixed(RsaProvider.select(choice))), password, capacity);
+                RsaProviders.startingWith(RsaProvider.select(choice))), password, capacity);
     }
 
     /** The provider that decrypts, as the service logs it. */

@@ -57,13 +57,11 @@ class CapturedHeaderAttackIT {
 
     @BeforeAll
     static void start() throws Exception {
-        service = ServiceProcess.start(dir, "attacked", Map.of(
-                "OBRESTORE_AUTH_PASSWORD", PASSWORD,
-                "OBRESTORE_AUTH_AGENT_PASSWORD", LONG_PASSWORD,
-                // Guessing is throttled; these attacks are about what a header reveals, not how fast one may guess.
-                "OBRESTORE_AUTH_THROTTLE_FAILURES", "1000000",
-                "OBRESTORE_AUTH_THROTTLE_NETWORK_FAILURES_PER_MINUTE", "1000000",
-                "OBRESTORE_AUTH_THROTTLE_GLOBAL_FAILURES_PER_MINUTE", "1000000"));
+        // Guessing is throttled; these attacks are about what a header reveals, not how fast one may guess.
+        Map<String, String> env = new java.util.HashMap<>(ServiceProcess.NO_THROTTLE);
+        env.put("OBRESTORE_AUTH_PASSWORD", PASSWORD);
+        env.put("OBRESTORE_AUTH_AGENT_PASSWORD", LONG_PASSWORD);
+        service = ServiceProcess.start(dir, "attacked", env);
         attacker = new ObshellSdkHeaders(service.publicKey());
     }
 

@@ -52,9 +52,7 @@ class HeaderFloodIT {
                 Map<String, String> env = new HashMap<>(Map.of("OBRESTORE_AUTH_PASSWORD", PASSWORD,
                         "OBRESTORE_AUTH_RSA_THREADS", threads));
                 if (!throttled) {
-                    env.put("OBRESTORE_AUTH_THROTTLE_FAILURES", "1000000");
-                    env.put("OBRESTORE_AUTH_THROTTLE_NETWORK_FAILURES_PER_MINUTE", "1000000");
-                    env.put("OBRESTORE_AUTH_THROTTLE_GLOBAL_FAILURES_PER_MINUTE", "1000000");
+                    env.putAll(ServiceProcess.NO_THROTTLE);
                 }
                 String variant = (threads.equals("0") ? "event loop" : "2 RSA threads")
                         + (throttled ? ", throttle" : ", no throttle");

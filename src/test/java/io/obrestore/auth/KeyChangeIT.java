@@ -43,14 +43,11 @@ class KeyChangeIT {
 
     @Test
     void everySdkModeCarriesOnWhileAFullMemoryChangesTheKey() throws Exception {
-        try (ServiceProcess service = ServiceProcess.start(dir, "changing", Map.of(
-                "OBRESTORE_AUTH_PASSWORD", PASSWORD,
-                "OBRESTORE_AUTH_AGENT_PASSWORD", AGENT_PASSWORD,
-                "OBRESTORE_AUTH_BLOCK_MEMORY", "200",
-                // The junk must be admitted to be recorded whole; the throttle would let a few through a minute.
-                "OBRESTORE_AUTH_THROTTLE_FAILURES", "1000000",
-                "OBRESTORE_AUTH_THROTTLE_NETWORK_FAILURES_PER_MINUTE", "1000000",
-                "OBRESTORE_AUTH_THROTTLE_GLOBAL_FAILURES_PER_MINUTE", "1000000"))) {
+        Map<String, String> env = new java.util.HashMap<>(Map.of("OBRESTORE_AUTH_PASSWORD", PASSWORD,
+                "OBRESTORE_AUTH_AGENT_PASSWORD", AGENT_PASSWORD, "OBRESTORE_AUTH_BLOCK_MEMORY", "200"));
+        // The junk must be admitted to be recorded whole; the throttle would let a few through a minute.
+        env.putAll(ServiceProcess.NO_THROTTLE);
+        try (ServiceProcess service = ServiceProcess.start(dir, "changing", env)) {
             int port = service.port();
             Map<String, ObshellSdkClient> clients = new LinkedHashMap<>();
             clients.put("python X-OCS-Header", new ObshellSdkClient(ObshellSdkClient.Sdk.PYTHON, "127.0.0.1", port,

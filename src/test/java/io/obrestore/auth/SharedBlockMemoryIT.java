@@ -170,9 +170,7 @@ class SharedBlockMemoryIT {
         try (RedisServer redis = RedisServer.start(dir)) {
             Map<String, String> env = new HashMap<>(replica(redis.url()));
             // The junk must be admitted to be recorded whole: the throttle would admit a few a minute.
-            env.put("OBRESTORE_AUTH_THROTTLE_FAILURES", "1000000");
-            env.put("OBRESTORE_AUTH_THROTTLE_NETWORK_FAILURES_PER_MINUTE", "1000000");
-            env.put("OBRESTORE_AUTH_THROTTLE_GLOBAL_FAILURES_PER_MINUTE", "1000000");
+            env.putAll(ServiceProcess.NO_THROTTLE);
             try (ServiceProcess a = ServiceProcess.start(dir, "a", env)) {
                 long used = Long.parseLong(redis.info("memory", "used_memory"));
                 assertEquals("+OK", redis.command("CONFIG", "SET", "maxmemory", String.valueOf(used + 300_000)));

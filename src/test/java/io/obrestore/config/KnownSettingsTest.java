@@ -58,6 +58,11 @@ class KnownSettingsTest {
         known.under("obrestore.").forEach(setting -> listed.put(setting.key(),
                 setting.defaultValue() + " | " + setting.converter()));
         assertEquals(expected, listed);
+        // Read off ServiceConfig's annotations, not derived the way the build derives them (converter() above is).
+        assertEquals("5s | PositiveDuration", listed.get("obrestore.query-timeout"));
+        assertEquals(" | TimeZone", listed.get("obrestore.time-zone"));
+        assertEquals("1024 | KeySize", listed.get("obrestore.auth.key-size"));
+        assertEquals("2s | PollInterval", listed.get("obrestore.watch.poll-interval"));
         for (KnownSettings.Setting setting : known.under("obrestore.")) {
             if (!setting.converter().isEmpty()) {
                 assertTrue(ConfigConverters.named(setting.converter()).isPresent(),

@@ -25,7 +25,7 @@ class RestoreStatementsTest {
         named.put("overview", statements.overview());
         named.put("running", statements.running());
         named.put("tasks", statements.tasks());
-        named.put("log streams", statements.logStreams());
+        named.put("log streams", RestoreJobRepository.LOG_STREAMS_SQL);
         return named;
     }
 

@@ -20,6 +20,15 @@ import java.util.Map;
  */
 public final class ServiceProcess implements AutoCloseable {
 
+    /**
+     * The guess throttle opened wide (per address, per network, in all): for tests whose attack is not guessing and
+     * whose junk headers must all be checked and recorded; the throttle is tested on its own.
+     */
+    public static final Map<String, String> NO_THROTTLE = Map.of(
+            "OBRESTORE_AUTH_THROTTLE_FAILURES", "1000000",
+            "OBRESTORE_AUTH_THROTTLE_NETWORK_FAILURES_PER_MINUTE", "1000000",
+            "OBRESTORE_AUTH_THROTTLE_GLOBAL_FAILURES_PER_MINUTE", "1000000");
+
     private final Process process;
     private final Path log;
     private final int port;

@@ -1,8 +1,8 @@
 package io.obrestore.auth.header;
 
 import java.nio.ByteBuffer;
+import io.obrestore.auth.key.Sha256;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -16,14 +16,6 @@ import java.util.HexFormat;
  * password that fits an accepted header lies in them (both SDKs write {@code auth} first).
  */
 public final class HeaderBlocks {
-
-    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JDK", e);
-        }
-    });
 
     private final byte[] ciphertext;
     private final int blockSize;
@@ -55,7 +47,7 @@ public final class HeaderBlocks {
         this.tooLarge = tooLarge;
         this.high = new long[recorded];
         this.low = new long[recorded];
-        MessageDigest sha256 = SHA256.get();
+        MessageDigest sha256 = Sha256.get();
         for (int i = 0; i < recorded; i++) {
             sha256.update(ciphertext, i * blockSize, blockSize);
             ByteBuffer digest = ByteBuffer.wrap(sha256.digest());
@@ -134,11 +126,6 @@ public final class HeaderBlocks {
     /** First 64 bits of block {@code i}'s digest. */
     public long high(int i) {
         return high[i];
-    }
-
-    /** Next 64 bits of block {@code i}'s digest. */
-    public long low(int i) {
-        return low[i];
     }
 
     /** Block {@code i}'s digest as 32 lowercase hex characters. */

@@ -13,14 +13,9 @@ public final class RsaProviders {
         this.current = first;
     }
 
-    /** Starts with {@code first}; {@link FasterProvider} may replace it later. */
+    /** Starts with {@code first}; {@link FasterProvider} may replace it later (never in tests, which make their own). */
     public static RsaProviders startingWith(RsaProvider first) {
         return new RsaProviders(first);
-    }
-
-    /** Always {@code provider} (tests, benchmarks). */
-    public static RsaProviders fixed(RsaProvider provider) {
-        return new RsaProviders(provider);
     }
 
     /** The provider to use now. */

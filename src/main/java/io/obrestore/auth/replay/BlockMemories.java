@@ -82,7 +82,7 @@ public class BlockMemories {
                     lifetime, changes);
         } else {
             LocalBlockMemory local = new LocalBlockMemory(auth.blockMemory(), lifetime,
-                    epoch -> key(KeyMaker.generate(bits)), maker, changes, Instant.now().getEpochSecond());
+                    () -> key(KeyMaker.generate(bits)), maker, changes, Instant.now().getEpochSecond());
             this.memory = local;
             Gauge.builder("obrestore.auth.block.memory.blocks", local, LocalBlockMemory::size)
                     .description("RSA blocks of headers this process remembers under the current key (refused in any"

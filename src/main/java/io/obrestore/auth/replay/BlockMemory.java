@@ -25,7 +25,7 @@ public interface BlockMemory {
     }
 
     /** The epoch new headers are checked in, at Unix second {@code now}; completes once its key is ready. */
-    CompletionStage<Epoch> epoch(long now);
+    CompletionStage<? extends Epoch> epoch(long now);
 
     /**
      * Checks and records the recorded blocks of one header, atomically: of two headers sharing a block, only one is NEW.
@@ -38,7 +38,4 @@ public interface BlockMemory {
      * block after that; without this call it keeps it for the life of the key.
      */
     void settle(Epoch epoch, HeaderBlocks blocks, long[] until);
-
-    /** Blocks remembered now, for the gauge; -1 when only the shared memory knows. */
-    long size();
 }

@@ -8,9 +8,6 @@ import io.obrestore.auth.key.AgentKey;
  */
 public interface Epoch {
 
-    /** Random, 32 hex characters; the shared memory's name for it. */
-    String id();
-
     /** The key headers of this epoch are decrypted with. */
     AgentKey key();
 }

@@ -2,12 +2,10 @@ package io.obrestore.auth.replay;
 
 import io.obrestore.auth.header.HeaderBlocks;
 import io.obrestore.auth.key.AgentKey;
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
-import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -19,14 +17,13 @@ import org.jboss.logging.Logger;
 public final class LocalBlockMemory implements BlockMemory {
 
     private static final Logger LOG = Logger.getLogger(LocalBlockMemory.class);
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final CompletableFuture<Verdict> NEW = CompletableFuture.completedFuture(Verdict.NEW);
     private static final CompletableFuture<Verdict> SEEN = CompletableFuture.completedFuture(Verdict.SEEN);
     private static final CompletableFuture<Verdict> KEY_CHANGED = CompletableFuture.completedFuture(Verdict.KEY_CHANGED);
 
     private final int capacity;
     private final long lifetimeSeconds;
-    private final Function<String, AgentKey> keys;
+    private final Supplier<AgentKey> keys;
     private final Executor maker;
     private final KeyChanges changes;
     // Replaced when the key changes; requests hold the epoch they started with.
@@ -34,35 +31,34 @@ public final class LocalBlockMemory implements BlockMemory {
     private CompletableFuture<AgentKey> next;
 
     /** One key and its blocks. */
-    private record LocalEpoch(String id, AgentKey key, long born, BlockTable table) implements Epoch {
+    private record LocalEpoch(AgentKey key, long born, BlockTable table) implements Epoch {
     }
 
     /**
      * A memory of {@code capacity} blocks per key; a key lives at most {@code lifetimeSeconds}. {@code keys} makes a
-     * fresh key (given a new epoch's id) on {@code maker}'s threads, never on the caller's.
+     * fresh key on {@code maker}'s threads, never on the caller's.
      */
-    public LocalBlockMemory(int capacity, long lifetimeSeconds, Function<String, AgentKey> keys, Executor maker,
+    public LocalBlockMemory(int capacity, long lifetimeSeconds, Supplier<AgentKey> keys, Executor maker,
             KeyChanges changes, long now) {
         this(capacity, lifetimeSeconds, keys, maker, changes, now, null);
     }
 
     /** With {@code first} as the first key (tests, benchmarks); fresh keys from {@code keys} after it. */
-    public LocalBlockMemory(int capacity, long lifetimeSeconds, Function<String, AgentKey> keys, Executor maker,
+    public LocalBlockMemory(int capacity, long lifetimeSeconds, Supplier<AgentKey> keys, Executor maker,
             KeyChanges changes, long now, AgentKey first) {
         this.capacity = capacity;
         this.lifetimeSeconds = lifetimeSeconds;
         this.keys = keys;
         this.maker = maker;
         this.changes = changes;
-        String id = newId();
         CompletableFuture<AgentKey> firstKey = first != null ? CompletableFuture.completedFuture(first)
-                : CompletableFuture.supplyAsync(() -> keys.apply(id), maker);
-        this.current = firstKey.thenApply(key -> new LocalEpoch(id, key, now, new BlockTable(capacity, now)));
+                : CompletableFuture.supplyAsync(keys, maker);
+        this.current = firstKey.thenApply(key -> new LocalEpoch(key, now, new BlockTable(capacity, now)));
         this.next = makeKey();
     }
 
     @Override
-    public CompletionStage<Epoch> epoch(long now) {
+    public CompletionStage<? extends Epoch> epoch(long now) {
         CompletableFuture<LocalEpoch> epoch = current;
         LocalEpoch ready = epoch.getNow(null);
         if (ready != null && now - ready.born() >= lifetimeSeconds) {
@@ -70,9 +66,7 @@ public final class LocalBlockMemory implements BlockMemory {
                     KeyChanges.Reason.AGE);
             epoch = current;
         }
-        @SuppressWarnings("unchecked") // read only: a stage of a LocalEpoch is one of an Epoch
-        CompletionStage<Epoch> stage = (CompletionStage<Epoch>) (CompletionStage<?>) epoch;
-        return stage;
+        return epoch;
     }
 
     @Override
@@ -100,7 +94,7 @@ public final class LocalBlockMemory implements BlockMemory {
         ((LocalEpoch) epoch).table().settle(blocks, until);
     }
 
-    @Override
+    /** Blocks remembered now in the current epoch, for the gauge. */
     public long size() {
         LocalEpoch epoch = current.getNow(null);
         return epoch == null ? 0 : epoch.table().used();
@@ -111,21 +105,13 @@ public final class LocalBlockMemory implements BlockMemory {
         if (current.getNow(null) != ending) {
             return;
         }
-        String id = newId();
-        current = next.thenApply(key -> new LocalEpoch(id, key, now, new BlockTable(capacity, now)));
+        current = next.thenApply(key -> new LocalEpoch(key, now, new BlockTable(capacity, now)));
         next = makeKey();
         changes.changed(reason);
         LOG.infof("New RSA key: %s; clients fetch it on their next request (code 1)", why);
     }
 
     private CompletableFuture<AgentKey> makeKey() {
-        String id = newId();
-        return CompletableFuture.supplyAsync(() -> keys.apply(id), maker);
-    }
-
-    private static String newId() {
-        byte[] id = new byte[16];
-        RANDOM.nextBytes(id);
-        return HexFormat.of().formatHex(id);
+        return CompletableFuture.supplyAsync(keys, maker);
     }
 }

@@ -161,16 +161,14 @@ public final class RedisBlockMemory implements BlockMemory {
 
     /** The epoch in force, or the one this replica is moving to (a client that got code 1 must get its key). */
     @Override
-    public CompletionStage<Epoch> epoch(long now) {
+    public CompletionStage<? extends Epoch> epoch(long now) {
         CompletableFuture<SharedEpoch> next;
         synchronized (this) {
             next = moving;
         }
         CompletableFuture<SharedEpoch> epoch = next == null ? current
                 : next.handle((moved, failure) -> moved != null ? moved : current.join());
-        @SuppressWarnings("unchecked") // read only: a stage of a SharedEpoch is one of an Epoch
-        CompletionStage<Epoch> stage = (CompletionStage<Epoch>) (CompletionStage<?>) epoch;
-        return stage;
+        return epoch;
     }
 
     @Override
@@ -242,11 +240,6 @@ public final class RedisBlockMemory implements BlockMemory {
             // Not waited for: if it fails, the blocks stay in the epoch's hash, i.e. longer than needed.
             redis.execute("EVAL", args.toArray(String[]::new)).subscribe().with(ignored -> { }, ignored -> { });
         }
-    }
-
-    @Override
-    public long size() {
-        return -1;
     }
 
     /**

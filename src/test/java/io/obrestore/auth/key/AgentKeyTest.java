@@ -21,7 +21,7 @@ class AgentKeyTest {
 
     // The provider the service uses here (ACCP where it loads); the JDK's gives the same answers (test below).
     private final AgentKey key = new AgentKey(ConfiguredKey.parse(SpecVectors.PRIVATE_KEY_PKCS1),
-            RsaProviders.fixed(RsaProvider.select(RsaProviderChoice.AUTO)));
+            RsaProviders.startingWith(RsaProvider.select(RsaProviderChoice.AUTO)));
     private final ObshellSdkHeaders client = new ObshellSdkHeaders(SpecVectors.PUBLIC_KEY);
     private final SecureRandom random = new SecureRandom();
 
@@ -30,7 +30,7 @@ class AgentKeyTest {
 
     @Test
     void theJdkAndTheServingProviderDecryptEveryBlockAlike() throws Exception {
-        AgentKey jdk = new AgentKey(ConfiguredKey.parse(SpecVectors.PRIVATE_KEY_PKCS1), RsaProviders.fixed(RsaProvider.jdk("test")));
+        AgentKey jdk = new AgentKey(ConfiguredKey.parse(SpecVectors.PRIVATE_KEY_PKCS1), RsaProviders.startingWith(RsaProvider.jdk("test")));
         byte[] message = "{\"Auth\":\"P@ssw0rd!\"".getBytes(StandardCharsets.UTF_8);
         byte[] good = client.blocks(message);
         byte[] encoded = new byte[128];

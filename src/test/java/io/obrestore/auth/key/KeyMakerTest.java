@@ -34,7 +34,7 @@ class KeyMakerTest {
     @Test
     void aDerivedKeyDecryptsWhatItsPublicHalfEncrypted() throws Exception {
         RSAPrivateCrtKey derived = KeyMaker.derive(KeyMaker.seedOf(KeyMaker.generate(1024)), EPOCH, 1024);
-        AgentKey key = new AgentKey(derived, RsaProviders.fixed(RsaProvider.jdk("test")));
+        AgentKey key = new AgentKey(derived, RsaProviders.startingWith(RsaProvider.jdk("test")));
         ObshellSdkHeaders client = new ObshellSdkHeaders(key.publicKeyBase64());
         byte[] message = "{\"Auth\":\"P@ssw0rd!\"".getBytes(StandardCharsets.UTF_8);
         assertArrayEquals(message, key.decryptBlock(client.blocks(message), 0, false, -1));

@@ -2,6 +2,7 @@ package io.obrestore.auth.replay;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,11 +27,11 @@ import org.junit.jupiter.api.Test;
 class LocalBlockMemoryTest {
 
     private static final int BLOCK = 64; // 512-bit test keys: cheap to make
-    private static final RsaProviders JDK = RsaProviders.fixed(RsaProvider.jdk("test"));
+    private static final RsaProviders JDK = RsaProviders.startingWith(RsaProvider.jdk("test"));
     private final List<KeyChanges.Reason> changes = new ArrayList<>();
 
     private LocalBlockMemory memory(int capacity, long lifetime) {
-        return new LocalBlockMemory(capacity, lifetime, epoch -> new AgentKey(KeyMaker.generate(512), JDK), Runnable::run,
+        return new LocalBlockMemory(capacity, lifetime, () -> new AgentKey(KeyMaker.generate(512), JDK), Runnable::run,
                 changes::add, 0);
     }
 
@@ -114,7 +115,8 @@ class LocalBlockMemoryTest {
         assertEquals(Verdict.NEW, record(memory, 0, 1));
         assertSame(first, epoch(memory, 3_599));
         Epoch second = epoch(memory, 3_600);
-        assertNotEquals(first.id(), second.id());
+        assertNotSame(first, second);
+        assertNotSame(first.key(), second.key(), "a new key");
         assertEquals(List.of(KeyChanges.Reason.AGE), changes);
         assertEquals(Verdict.NEW, record(memory, 3_600, 1), "its blocks went with the old key");
     }
