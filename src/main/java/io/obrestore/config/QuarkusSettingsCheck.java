@@ -23,34 +23,31 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class QuarkusSettingsCheck {
 
-    static final String DATASOURCE_URL = "quarkus.datasource.reactive.url (QUARKUS_DATASOURCE_REACTIVE_URL)";
-
-    static final String HTTP_PORT = "quarkus.http.port (QUARKUS_HTTP_PORT)";
-    static final String MANAGEMENT_PORT = "quarkus.management.port (QUARKUS_MANAGEMENT_PORT)";
+    static final String DATASOURCE_URL = "quarkus.datasource.reactive.url";
+    static final String HTTP_PORT = "quarkus.http.port";
+    static final String MANAGEMENT_PORT = "quarkus.management.port";
 
     private static final String PORTS_CHECKED = "io.obrestore.dev-mode-ports-checked";
 
     public QuarkusSettingsCheck(@ConfigProperty(name = "quarkus.datasource.reactive.url") String datasourceUrl,
             @ConfigProperty(name = "quarkus.http.port") int httpPort,
             @ConfigProperty(name = "quarkus.management.port") int managementPort,
-            @ConfigProperty(name = "quarkus.http.test-port") int httpTestPort,
-            @ConfigProperty(name = "quarkus.management.test-port") int managementTestPort,
             @ConfigProperty(name = "quarkus.http.host") Optional<String> httpHost,
             @ConfigProperty(name = "quarkus.management.host") Optional<String> managementHost) {
         checkDatasourceUrl(datasourceUrl);
         checkPort(HTTP_PORT, httpPort);
         checkPort(MANAGEMENT_PORT, managementPort);
         if (httpPort == managementPort && httpPort != 0) {
-            throw new ConfigurationException(MANAGEMENT_PORT + ": must differ from " + HTTP_PORT + " (" + httpPort
-                    + "): probes and metrics listen apart from the API");
+            throw new ConfigurationException(named(MANAGEMENT_PORT) + ": must differ from " + named(HTTP_PORT) + " ("
+                    + httpPort + "): probes and metrics listen apart from the API");
         }
-        // Tests listen on the test ports (0 in this project: any free one). A dev-mode reload finds its own servers
-        // still listening (Quarkus keeps them across reloads): there only the first start of the JVM checks.
+        // Tests listen on the test ports (0 in this project: any free one), so there is nothing to check. A dev-mode
+        // reload finds its own servers still listening (Quarkus keeps them across reloads): there only the first
+        // start of the JVM checks.
         LaunchMode mode = LaunchMode.current();
-        if (mode != LaunchMode.DEVELOPMENT || System.getProperty(PORTS_CHECKED) == null) {
-            boolean test = mode == LaunchMode.TEST;
-            checkFree(HTTP_PORT, host(httpHost), test ? httpTestPort : httpPort);
-            checkFree(MANAGEMENT_PORT, host(managementHost), test ? managementTestPort : managementPort);
+        if (mode != LaunchMode.TEST && (mode != LaunchMode.DEVELOPMENT || System.getProperty(PORTS_CHECKED) == null)) {
+            checkFree(HTTP_PORT, host(httpHost), httpPort);
+            checkFree(MANAGEMENT_PORT, host(managementHost), managementPort);
             if (mode == LaunchMode.DEVELOPMENT) {
                 // A system property, not a static field: dev mode loads this class anew on every reload. Not under
                 // "obrestore.": SmallRye would refuse it as an unknown setting.
@@ -72,19 +69,23 @@ public class QuarkusSettingsCheck {
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(host, port));
         } catch (BindException taken) {
-            String variable = key.substring(key.indexOf('(') + 1, key.indexOf(')'));
             if (String.valueOf(taken.getMessage()).contains("in use")) {
-                throw new ConfigurationException("Port " + port + " (" + key.substring(0, key.indexOf(' '))
-                        + ") is in use by another process: stop it, or set " + variable + " to a free port");
+                throw new ConfigurationException("Port " + port + " (" + key + ") is in use by another process: stop"
+                        + " it, or set " + KnownSettings.variable(key) + " to a free port");
             }
-            throw new ConfigurationException("Cannot listen on " + host + ":" + port + " (" + key + "): "
+            throw new ConfigurationException("Cannot listen on " + host + ":" + port + " (" + named(key) + "): "
                     + taken.getMessage());
         } catch (IOException e) {
-            throw new ConfigurationException("Cannot listen on " + host + ":" + port + " (" + key + "): " + e);
+            throw new ConfigurationException("Cannot listen on " + host + ":" + port + " (" + named(key) + "): " + e);
         }
     }
 
-    /** The address Quarkus listens on: the configured host, else all interfaces (localhost in test mode). */
+    /** {@code key (VARIABLE)}, as the start's one-line refusals name a setting. */
+    private static String named(String key) {
+        return key + " (" + KnownSettings.variable(key) + ")";
+    }
+
+    /** The address Quarkus listens on: the configured host, else all interfaces (localhost in dev mode). */
     private static String host(Optional<String> configured) {
         return configured.orElse(LaunchMode.current().isDevOrTest() ? "localhost" : "0.0.0.0");
     }
@@ -92,7 +93,7 @@ public class QuarkusSettingsCheck {
     /** A TCP port (0 lets the system choose one). */
     static void checkPort(String key, int port) {
         if (port < 0 || port > 65535) {
-            throw new ConfigurationException(key + ": " + port + " is not a TCP port (0-65535)");
+            throw new ConfigurationException(named(key) + ": " + port + " is not a TCP port (0-65535)");
         }
     }
 
@@ -105,7 +106,7 @@ public class QuarkusSettingsCheck {
                 throw new IllegalArgumentException("no host or port");
             }
         } catch (RuntimeException e) {
-            throw new ConfigurationException(DATASOURCE_URL + ": not a MySQL URL such as mysql://10.0.0.1:2881 (the"
+            throw new ConfigurationException(named(DATASOURCE_URL) + ": not a MySQL URL such as mysql://10.0.0.1:2881 (the"
                     + " observer's MySQL port)");
         }
     }
